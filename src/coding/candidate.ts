@@ -1,0 +1,83 @@
+import type { Doc } from '../doc.js'
+import type { ActorMention } from '../entities/actors.js'
+import type { DateMention } from '../entities/dates.js'
+import type { PlaceMention } from '../entities/places.js'
+import type { Count } from '../entities/casualties.js'
+import type { Rules } from '../data/load.js'
+import { makeTriggerFinder, clausesOf, type TriggerHit, type Clause } from './triggers.js'
+import { assignRoles, type Roles } from './roles.js'
+import { makeClassifier, type Classification } from './classify.js'
+import { parseDay } from '../entities/relative-dates.js'
+
+/** One clause that reports an incident: the raw material of an event. */
+export type Candidate = Classification & {
+  clause: Clause
+  hits: TriggerHit[]
+  classes: Set<string>
+  roles: Roles
+  actors: ActorMention[]
+  places: PlaceMention[]
+  date: DateMention | null
+  deaths: Count[]
+  arrests: Count[]
+  background: { value: boolean; rule: string; span?: { start: number; end: number } }
+}
+
+const BACKGROUND_DAYS = 14
+const PASSIVE = /^(was|were|been|being|is|are|got)$/
+const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
+
+/** Stage: finds the clauses that report incidents and classifies each (codebook precedence via the rule table). */
+export function makeCandidateStage(r: Rules) {
+  const finder = makeTriggerFinder(r)
+  const classify = makeClassifier(r)
+  return function candidates(doc: Doc): Doc {
+    const seg = doc.seg!
+    const pub = doc.published ? parseDay(doc.published) : NaN
+    const out: Candidate[] = []
+    const triggers: TriggerHit[] = []
+    for (const s of seg.sentences) {
+      const hits = finder.triggers(s)
+      if (hits.length === 0) continue
+      triggers.push(...hits)
+      const supp = finder.suppressors(s)
+      for (const clause of clausesOf(doc.text, s)) {
+        const own = hits.filter((h) => h.first >= clause.first && h.last <= clause.last)
+        if (own.length === 0) continue
+        const firstHit = Math.min(...own.map((h) => h.first))
+        // a threat, denial, habit or trial before the trigger: no incident reported here
+        if (supp.some((x) => x.first >= clause.first && x.first < firstHit)) continue
+        const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
+          (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
+        const actors = inClause(doc.actors)
+        const main = own.find((h) => !h.generic) ?? own[0]!
+        const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
+        const roles = assignRoles(s, actors, main.first, passive)
+        const classes = new Set(own.map((h) => h.cls))
+        const c = classify(classes, roles, doc.focus?.iso2 ?? null)
+        if (!c) continue
+        const dates = inClause(doc.dates)
+        const date = dates.find((d) => !d.yearOnly && d.date) ?? dates.find((d) => d.date) ?? null
+        const counts = inClause(doc.counts)
+        out.push({
+          ...c, clause, hits: own, classes, roles, actors,
+          places: inClause(doc.places).filter((p) => p.cue !== 'from'),
+          date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
+          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
+        })
+      }
+    }
+    return { ...doc, triggers, candidates: out }
+  }
+}
+
+function backgroundOf(date: DateMention | null, pub: number, clauseText: string): Candidate['background'] {
+  if (date && BACKGROUND_RULES.test(date.rule)) return { value: true, rule: date.rule, span: date }
+  if (date?.date && !Number.isNaN(pub) && parseDay(date.date) < pub - BACKGROUND_DAYS * 864e5) {
+    return { value: true, rule: 'dated-before-publication', span: date }
+  }
+  if (/^\s*since\b|\byears ago\b|\blast year\b/i.test(clauseText) && !(date && date.precision === 1)) {
+    return { value: true, rule: 'background-cue' }
+  }
+  return { value: false, rule: 'news' }
+}

@@ -1,0 +1,59 @@
+import type { Candidate } from './candidate.js'
+import type { EventType } from '../types.js'
+import { sameActor } from './roles.js'
+
+/** Mentions of one incident in one report, gathered from several clauses. */
+export type Draft = { parts: Candidate[]; sub: string; type: EventType; generic: boolean; background: boolean }
+
+const VIOLENT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
+const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1').map((p) => p.name.toLowerCase())
+
+function placesAgree(d: Draft, c: Candidate): boolean {
+  const mine = placeKey(c)
+  if (mine.length === 0) return true
+  const theirs = d.parts.flatMap(placeKey)
+  if (theirs.length === 0) return true
+  return mine.some((m) => theirs.some((t) => t.includes(m) || m.includes(t)))
+}
+
+function datesAgree(d: Draft, c: Candidate): boolean {
+  const dates = d.parts.map((p) => p.date?.date).filter(Boolean)
+  return !c.date?.date || dates.length === 0 || dates.includes(c.date.date)
+}
+
+function typesAgree(d: Draft, c: Candidate): boolean {
+  if (d.sub === c.sub) return true
+  if (c.generic && VIOLENT.has(d.type)) return true
+  if (d.generic && VIOLENT.has(c.type)) return true
+  return false
+}
+
+function actorsAgree(d: Draft, c: Candidate): boolean {
+  const a = c.roles.agent
+  if (!a || a.ref.kind === 'armed') return true
+  const theirs = d.parts.map((p) => p.roles.agent).filter((x) => x && x.ref.kind !== 'armed')
+  return theirs.length === 0 || theirs.some((t) => sameActor(t, a))
+}
+
+/**
+ * Codebook: an event is one incident (same actors, place, day). Clauses join the latest draft they agree
+ * with; a generic clause ("the blast killed 12") joins the incident it follows instead of starting one.
+ */
+export function clusterCandidates(cands: Candidate[]): Draft[] {
+  const drafts: Draft[] = []
+  for (const c of cands) {
+    const fits = (d: Draft) => d.background === c.background.value && typesAgree(d, c) && placesAgree(d, c) && datesAgree(d, c) && actorsAgree(d, c)
+    let target = [...drafts].reverse().find(fits)
+    if (!target && c.generic && !c.background.value && placeKey(c).length === 0) {
+      target = [...drafts].reverse().find((d) => !d.background && VIOLENT.has(d.type))
+    }
+    if (target) {
+      target.parts.push(c)
+      // a specific clause names the incident better than the generic one that opened it
+      if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
+      continue
+    }
+    drafts.push({ parts: [c], sub: c.sub, type: c.type, generic: c.generic, background: c.background.value })
+  }
+  return drafts
+}

@@ -1,0 +1,136 @@
+import type { Doc } from '../doc.js'
+import type { Evidence, SitrepEvent, Inter, TimePrecision, Span } from '../types.js'
+import type { Rules } from '../data/load.js'
+import type { ActorMention } from '../entities/actors.js'
+import type { Draft } from './cluster.js'
+import { makeActorNamer, type NamedActor } from './actor-names.js'
+import { writeNotes } from './notes.js'
+import type { Located } from './locate.js'
+
+export type Locator = (draft: Draft, doc: Doc) => Located
+
+const spans = (...xs: (Span | null | undefined)[]): Evidence => ({ kind: 'spans', spans: xs.filter((x): x is Span => !!x).map((x) => ({ start: x.start, end: x.end })) })
+const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
+  const s = xs.filter((x): x is Span => !!x).map((x) => ({ start: x.start, end: x.end }))
+  return s.length ? { kind: 'rule', rule: name, spans: s } : { kind: 'rule', rule: name }
+}
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
+const STATE = new Set(['military', 'police', 'government'])
+const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
+
+/** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
+export function makeFinalizer(r: Rules, locate: Locator) {
+  const namer = makeActorNamer(r)
+  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
+    const ev: Record<string, Evidence> = {}
+    const where = locate(draft, doc)
+    const iso = where.iso
+    // date: the incident's own date, else the report's main date, else publication day
+    const own = draft.parts.map((p) => p.date).find((d) => d?.date)
+    let date: string | null = null, precision: TimePrecision | null = null
+    if (own?.date) { date = own.date; precision = own.precision; ev.event_date = rule(own.rule, own) }
+    else if (reportDate && !draft.background) { date = reportDate.date; precision = reportDate.precision; ev.event_date = reportDate.evidence }
+    if (draft.background && (!own || own.yearOnly)) return null // codebook: background needs a month at least
+    ev.time_precision = ev.event_date ?? rule('unknown')
+
+    const agentM = draft.parts.map((p) => p.roles.agent).find((a) => a && a.ref.kind !== 'armed') ?? draft.parts.map((p) => p.roles.agent).find(Boolean) ?? null
+    const targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
+    const name = (m: ActorMention | null) => (m ? namer.name(m, iso, date) : null)
+    let a1: NamedActor | null = name(agentM)
+    let a2: NamedActor | null = name(targetM)
+    if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed')) {
+      a1 = namer.name(claimant, iso, date)
+      if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
+    }
+    const hasKind = (k: string) => draft.parts.some((p) => p.actors.some((m) => m.ref.kind === k))
+    const deaths = Math.max(0, ...draft.parts.flatMap((p) => p.deaths.map((d) => d.value)))
+    switch (draft.type) {
+      case 'Protests': {
+        const force = draft.parts.flatMap((p) => p.actors).find((m) => STATE.has(m.ref.kind))
+        if (draft.sub === 'Excessive force against protesters') {
+          a1 = name(force ?? null) ?? namer.name({ ...placeholder('police') }, iso, date)
+          a2 = namer.generic('protesters', iso, 'protest-crowd')
+        } else {
+          a1 = namer.generic('protesters', iso, 'protest-crowd')
+          a2 = draft.sub === 'Protest with intervention' ? name(force ?? null) : null
+        }
+        break
+      }
+      case 'Riots':
+        a1 = namer.generic('rioters', iso, 'riot-crowd')
+        if (draft.sub === 'Mob violence') a2 = namer.generic('civilians', iso, 'mob-victims')
+        else if (a2 && a2.name.startsWith('Rioters')) a2 = null
+        break
+      case 'Violence against civilians':
+        if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')
+        a2 = namer.generic('civilians', iso, 'victims-are-civilians')
+        break
+      case 'Explosions/Remote violence':
+        if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')
+        if ((!a2 || a2.name === a1?.name) && (hasKind('civilians') || deaths > 0)) a2 = namer.generic('civilians', iso, 'victims-are-civilians')
+        break
+      case 'Battles':
+        if (!a1) a1 = namer.generic('armed', iso, 'unnamed-side')
+        break
+      default:
+        if (draft.sub === 'Arrests' && (!a1 || !STATE.has(agentM?.ref.kind ?? ''))) {
+          a2 = a1 && a1.inter !== 1 ? a1 : a2
+          a1 = namer.name(placeholder('police'), iso, date)
+        }
+    }
+    if (a1 && a2 && a1.name === a2.name) a2 = null
+    const allies = draft.parts.flatMap((p) => p.roles.allies).map(name).filter((x): x is NamedActor => !!x && x.name !== a1?.name && x.name !== a2?.name)
+    ev.actor1 = a1?.span ? spans(a1.span) : rule(a1?.rule ?? 'none')
+    ev.actor2 = a2?.span ? spans(a2.span) : rule(a2?.rule ?? 'none')
+
+    const deathCounts = draft.parts.flatMap((p) => p.deaths)
+    let fatalities = deaths
+    if (deathCounts.length) ev.fatalities = rule('largest-reported-count', ...deathCounts)
+    else {
+      const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase()))
+      // codebook: deaths reported with no number count 3 for a limited attack
+      if (killWord && VIOLENT.has(draft.type)) { fatalities = 3; ev.fatalities = rule('deaths-without-number', killWord) }
+      else ev.fatalities = rule('no-deaths-reported')
+    }
+    const arrestCounts = draft.parts.flatMap((p) => p.arrests)
+    const arrests = arrestCounts.length ? Math.max(...arrestCounts.map((c) => c.value)) : null
+    ev.arrests = arrestCounts.length ? rule('largest-reported-count', ...arrestCounts) : rule('no-arrests-reported')
+    const triggers = draft.parts.flatMap((p) => p.hits)
+    ev.event_type = rule(`sub-event-rules#${draft.parts[0]!.rule}`, ...triggers)
+    ev.sub_event_type = ev.event_type
+    const bg = draft.parts[0]!.background
+    ev.background = rule(bg.rule, bg.span)
+    Object.assign(ev, where.evidence)
+
+    const inter1 = (a1?.inter ?? null) as Inter | null, inter2 = (a2?.inter ?? null) as Inter | null
+    const event: SitrepEvent = {
+      event_type: draft.type, sub_event_type: draft.sub, disorder_type: r.subEvents.disorder[draft.type] ?? '',
+      actor1: a1?.name ?? null, assoc_actor_1: allies[0]?.name ?? null, inter1,
+      actor2: a2?.name ?? null, assoc_actor_2: null, inter2,
+      interaction: inter1 ? (inter2 ? Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2) : inter1 * 10) : null,
+      civilian_targeting: draft.type === 'Violence against civilians' || inter2 === 7 ? 'Civilian targeting' : null,
+      country: where.country, iso: where.iso3, admin1: where.admin1, admin2: where.admin2, location: where.location,
+      latitude: where.latitude, longitude: where.longitude, geo_precision: where.geo_precision,
+      geo_status: where.status, ...(where.candidates ? { geo_candidates: where.candidates } : {}),
+      event_date: date, time_precision: precision, fatalities, arrests, background: draft.background,
+      confidence: confidence(draft, a1, where.location, own?.date ?? null),
+      notes: '', evidence: ev,
+    }
+    event.notes = writeNotes(event)
+    return event
+  }
+}
+
+function placeholder(kind: 'police'): ActorMention {
+  return { start: 0, end: 0, sentence: 0, first: 0, last: 0, ref: { kind, country: null }, rule: 'default-force' }
+}
+
+function confidence(d: Draft, a1: NamedActor | null, location: string | null, ownDate: string | null): number {
+  let c = 0.45
+  if (!d.generic) c += 0.15
+  if (a1 && !a1.name.startsWith('Unidentified')) c += 0.1
+  if (location) c += 0.1
+  if (ownDate) c += 0.1
+  if (d.parts.length > 1) c += 0.05
+  return Math.round(Math.min(0.95, c) * 100) / 100
+}

@@ -1,0 +1,44 @@
+import type { ActorMention, RoleKind } from '../entities/actors.js'
+import type { Sentence } from '../text/segment.js'
+
+export type Roles = { agent: ActorMention | null; target: ActorMention | null; allies: ActorMention[] }
+
+const VICTIM_KINDS = new Set<string>(['civilians', 'protesters'])
+const armedLike = (k: string) => k === 'group' || k === 'armed' || k === 'military' || k === 'police'
+
+/**
+ * Who did it and to whom, from word order: the doer is the first armed actor before the trigger,
+ * or the one after "by" (passive); the target is the first other actor after the trigger,
+ * else a victim noun anywhere in the clause.
+ */
+export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: number, passive: boolean): Roles {
+  const before = mentions.filter((m) => m.last < trigger)
+  const after = mentions.filter((m) => m.first > trigger)
+  const byAgent = after.find((m) => s.words[m.first - 1]?.lower === 'by' && m.ref.kind !== 'civilians')
+  let agent: ActorMention | null = byAgent ?? null
+  let target: ActorMention | null = null
+  if (!agent) {
+    if (passive) {
+      target = before.find((m) => m.ref.kind !== 'government') ?? null
+      agent = after.find((m) => armedLike(m.ref.kind)) ?? null
+    } else {
+      agent = before.find((m) => armedLike(m.ref.kind) || m.ref.kind === 'rioters' || m.ref.kind === 'protesters') ?? null
+    }
+  }
+  if (!target) target = after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
+  if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null
+  if (!agent) agent = mentions.find((m) => m !== target && armedLike(m.ref.kind)) ?? null
+  const allies = mentions.filter((m) => m !== agent && m !== target && agent && kindOf(m) === kindOf(agent) && m.ref.kind === 'group')
+  return { agent, target, allies }
+}
+
+export function kindOf(m: ActorMention | null): RoleKind | 'group' | null {
+  return m ? m.ref.kind : null
+}
+
+export function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
+  if (!a || !b) return false
+  if (a.ref.kind === 'group' && b.ref.kind === 'group') return a.ref.groups[0]?.name === b.ref.groups[0]?.name
+  if (a.ref.kind !== b.ref.kind) return false
+  return (a.ref as { country: string | null }).country === (b.ref as { country: string | null }).country
+}

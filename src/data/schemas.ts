@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+const validity = z.object({ from: z.string().nullable(), to: z.string().nullable() })
+
+export const CountrySchema = z.object({
+  iso2: z.string().length(2), iso3: z.string().length(3), name: z.string().min(1),
+  article: z.string(), demonyms: z.array(z.string()), aliases: z.array(z.string()),
+  region: z.string(), capital: z.string().nullable().optional(),
+})
+export const UnitSchema = z.object({
+  name: z.string().min(1), aliases: z.array(z.string()), country: z.string().length(2),
+  force: z.enum(['military', 'police', 'government']), valid: validity, example: z.string().min(1),
+})
+export const GroupSchema = z.object({
+  name: z.string().min(1), aliases: z.array(z.string()), countries: z.array(z.string()),
+  inter: z.number().int().min(1).max(8), valid: validity, parent: z.string().nullable(), example: z.string().min(1),
+})
+export const GenericSchema = z.object({
+  nouns: z.array(z.object({
+    kind: z.enum(['armed', 'civilians', 'protesters', 'rioters', 'military', 'police', 'government']),
+    pattern: z.string().min(1), example: z.string().min(1),
+  })),
+})
+export const TriggersSchema = z.object({
+  triggers: z.array(z.object({
+    class: z.string().min(1), pattern: z.string().min(1), generic: z.boolean().optional(),
+    caseSensitive: z.boolean().optional(), example: z.string().min(1),
+  })),
+})
+export const SubEventRulesSchema = z.object({
+  rules: z.array(z.object({
+    all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), none: z.array(z.string()).optional(),
+    agent: z.enum(['state', 'home-state', 'nonstate', 'crowd', 'any']).optional(),
+    target: z.enum(['civilians', 'armed', 'protesters', 'none']).optional(),
+    then: z.string().min(1), generic: z.boolean().optional(), example: z.string().min(1),
+  })),
+  types: z.record(z.string(), z.array(z.string())),
+  disorder: z.record(z.string(), z.string()),
+  suppress: z.object({ patterns: z.array(z.string()) }),
+})
+export const NumbersSchema = z.object({
+  units: z.record(z.string(), z.number()), scales: z.record(z.string(), z.number()),
+  vague: z.record(z.string(), z.number()), hedges: z.array(z.string()),
+})
+export const DatesSchema = z.object({
+  relative: z.array(z.object({
+    pattern: z.string().min(1), rule: z.string().min(1), example: z.string().min(1),
+  })),
+  background_cues: z.array(z.string()),
+})
+
+export type Country = z.infer<typeof CountrySchema>
+export type Unit = z.infer<typeof UnitSchema>
+export type Group = z.infer<typeof GroupSchema>
+export type GenericNouns = z.infer<typeof GenericSchema>
+export type Triggers = z.infer<typeof TriggersSchema>
+export type SubEventRules = z.infer<typeof SubEventRulesSchema>

@@ -1,0 +1,28 @@
+import type { Diagnostic, ReportInput, SitrepEvent } from './types.js'
+import type { Segmented } from './text/segment.js'
+import type { ActorMention, CountryMention } from './entities/actors.js'
+import type { DateMention } from './entities/dates.js'
+import type { PlaceMention } from './entities/places.js'
+import type { Count } from './entities/casualties.js'
+import type { TriggerHit } from './coding/triggers.js'
+import type { Candidate } from './coding/candidate.js'
+
+/** The one object that flows through every stage; stages add fields and never rewrite `text`. */
+export type Doc = ReportInput & {
+  diagnostics: Diagnostic[]
+  seg?: Segmented
+  actors?: ActorMention[]
+  countries?: CountryMention[]
+  dates?: DateMention[]
+  places?: PlaceMention[]
+  counts?: Count[]
+  triggers?: TriggerHit[]
+  /** the country the report is mostly about (ISO2), with the rule that chose it */
+  focus?: { iso2: string | null; rule: string }
+  candidates?: Candidate[]
+  events?: SitrepEvent[]
+}
+
+export function makeDoc(input: ReportInput): Doc {
+  return { ...input, diagnostics: [] }
+}

@@ -1,0 +1,83 @@
+import type { Span } from '../types.js'
+import type { Sentence, Word } from '../text/segment.js'
+import type { Rules } from '../data/load.js'
+import type { Group } from '../data/schemas.js'
+import { makePhraseMatcher, longestNonOverlapping, type PhraseEntry } from './phrase-matcher.js'
+
+export type RoleKind = 'armed' | 'civilians' | 'protesters' | 'rioters' | 'military' | 'police' | 'government'
+/** What a phrase in the text names: a named group, a state force (maybe of a stated country), or a role noun. */
+export type ActorRef =
+  | { kind: 'group'; groups: Group[] }
+  | { kind: RoleKind; country: string | null }
+export type ActorMention = Span & { sentence: number; first: number; last: number; ref: ActorRef; rule: string }
+export type CountryMention = Span & { sentence: number; first: number; last: number; iso2: string; demonym: boolean }
+
+type Lex =
+  | { t: 'group'; group: Group }
+  | { t: 'unit'; country: string; force: 'military' | 'police' | 'government' }
+  | { t: 'country'; iso2: string; demonym: boolean }
+  | { t: 'role'; kind: RoleKind }
+
+// acronyms are matched with their capitals ("IS", "ADF"), so the word "is" never names an actor
+const isAcronym = (a: string) => /^[A-Z0-9][A-Z0-9.\-']{0,6}$/.test(a) && /[A-Z]/.test(a) && a.length <= 6
+
+/** Builds the actor and country finder from the dictionaries in data/actors. */
+export function makeActorFinder(r: Rules) {
+  const entries: PhraseEntry<Lex>[] = []
+  const add = (pattern: string, value: Lex) => entries.push({ pattern, value, caseSensitive: isAcronym(pattern) })
+  for (const g of r.groups) for (const a of [g.name, ...g.aliases]) add(a, { t: 'group', group: g })
+  for (const u of r.units) for (const a of [u.name, ...u.aliases]) add(a, { t: 'unit', country: u.country, force: u.force })
+  for (const c of r.countries) {
+    for (const a of [c.name, ...c.aliases]) add(a, { t: 'country', iso2: c.iso2, demonym: false })
+    for (const d of c.demonyms) add(d, { t: 'country', iso2: c.iso2, demonym: true })
+  }
+  for (const n of r.generic.nouns) for (const p of n.pattern.split('|')) add(p, { t: 'role', kind: n.kind })
+  const match = makePhraseMatcher(entries)
+
+  return function findActors(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
+    const actors: ActorMention[] = []
+    const countries: CountryMention[] = []
+    for (const s of sentences) {
+      const raw = match(s.words)
+      const found = longestNonOverlapping(raw)
+      // several groups may share an alias across time; keep all, the coder picks by date
+      for (let i = 0; i < found.length; i++) {
+        const m = found[i]!
+        const v = m.value
+        const span = { start: s.words[m.first]!.start, end: s.words[m.last]!.end }
+        if (v.t === 'country') {
+          countries.push({ ...span, sentence: s.index, first: m.first, last: m.last, iso2: v.iso2, demonym: v.demonym })
+          const next = found[i + 1]
+          // "Iraqi forces", "Turkey's army", "Syrian government forces": the force of that country
+          if (next && next.value.t === 'role' && isForce(next.value.kind) && next.first - m.last <= 3 && !crossesClause(s.words, m.last, next.first)) {
+            actors.push(mention(s, m.first, next.last, { kind: next.value.kind, country: v.iso2 }, 'country+force'))
+            i++
+          } else if (next && next.value.t === 'unit' && next.first - m.last <= 2) {
+            actors.push(mention(s, m.first, next.last, { kind: next.value.force, country: next.value.country }, 'unit'))
+            i++
+          }
+          continue
+        }
+        if (v.t === 'group') {
+          const same = raw.filter((f) => f.first === m.first && f.last === m.last && f.value.t === 'group')
+          const next = found[i + 1]
+          let last = m.last
+          // "ISIS militants", "Kataib Hezbollah fighters": the role noun belongs to the group
+          if (next && next.value.t === 'role' && next.first === m.last + 1 && (next.value.kind === 'armed' || isForce(next.value.kind))) { last = next.last; i++ }
+          actors.push(mention(s, m.first, last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'dictionary'))
+          continue
+        }
+        if (v.t === 'unit') { actors.push(mention(s, m.first, m.last, { kind: v.force, country: v.country }, 'unit')); continue }
+        actors.push(mention(s, m.first, m.last, { kind: v.kind, country: null }, 'role-noun'))
+      }
+    }
+    return { actors, countries }
+  }
+}
+
+const isForce = (k: RoleKind) => k === 'military' || k === 'police' || k === 'government'
+const crossesClause = (words: Word[], a: number, b: number) => words.slice(a + 1, b).some((w) => w.lower === 'and' || w.lower === 'in' || w.lower === 'on')
+
+function mention(s: Sentence, first: number, last: number, ref: ActorRef, rule: string): ActorMention {
+  return { start: s.words[first]!.start, end: s.words[last]!.end, sentence: s.index, first, last, ref, rule }
+}

@@ -1,0 +1,90 @@
+import type { Span } from '../types.js'
+import type { Sentence, Word } from '../text/segment.js'
+import { makeNumberReader, type NumberPhrase } from './numbers.js'
+import type { Rules } from '../data/load.js'
+
+export type Count = Span & { sentence: number; value: number; what: 'deaths' | 'arrests'; rule: string; at: number }
+
+// verbs whose object is the dead ("killing 82 people") and words that follow a count of the dead ("82 dead")
+const KILL_VERB = /^(killed|killing|kill|kills|slew|slaying|executed|executing|massacred|massacring|murdered|murdering|left|leaving|claimed|claiming)$/
+const DEATH_AFTER = /^(killed|dead|died|die|slain|deaths|death|bodies|fatalities|perished|executed|massacred|murdered|beheaded|lynched)$/
+const DEATH_PHRASE = /^(shot dead|gunned down|lost their lives|were killed|was killed|have been killed|had been killed|been killed|hacked to death|burned alive|beaten to death|stabbed to death)/
+const ARREST_VERB = /^(arrested|arresting|detained|detaining|apprehended|rounded|nabbed|captured|held|arrests|detentions|arrest)$/
+const ARREST_AFTER = /^(arrested|detained|apprehended|held|nabbed|suspects)$/
+const HURT = /^(wounded|wounding|injured|injuring|hurt|injuries|wounds|casualties|missing|displaced|abducted|kidnapped|rescued|freed|released|evacuated)$/
+const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|us|usd)$/
+
+function isCountable(words: Word[], n: NumberPhrase): boolean {
+  const after = words[n.last + 1]?.lower ?? ''
+  if (NOT_PEOPLE.test(after)) return false
+  if (words[n.first - 1]?.lower === 'of' && /^(toll|total)$/.test(words[n.first - 2]?.lower ?? '')) return true
+  return true
+}
+
+/** Counts of the dead and of the arrested in one sentence, with spans. */
+export function makeCountFinder(r: Rules) {
+  const readNumber = makeNumberReader(r.numbers)
+  return (s: Sentence) => findCounts(s, readNumber)
+}
+
+function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>): Count[] {
+  const w = s.words
+  const out: Count[] = []
+  const push = (n: NumberPhrase, what: Count['what'], rule: string, at: number) => {
+    if (!isCountable(w, n)) return
+    out.push({ start: w[n.first]!.start, end: w[n.last]!.end, sentence: s.index, value: n.value, what, rule, at })
+  }
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!.lower
+    const phrase = w.slice(i, i + 4).map((q) => q.lower).join(' ')
+    if (x === 'toll' || (x === 'total' && w[i + 1]?.lower === 'of')) {
+      for (let k = i + 1; k < Math.min(w.length, i + 8); k++) {
+        const n = readNumber(w, k)
+        if (n) { push(n, 'deaths', 'death-toll', i); break }
+      }
+      continue
+    }
+    if (KILL_VERB.test(x)) {
+      for (let k = i + 1; k < Math.min(w.length, i + 4); k++) {
+        if (HURT.test(w[k]!.lower) || w[k]!.lower === 'and') break
+        const n = readNumber(w, k)
+        if (n) {
+          // "left 20 dead", "claimed 30 lives": only with the death word after the count
+          if (/^(left|leaving|claimed|claiming)$/.test(x) && !/^(dead|lives|people|killed)$/.test(w[n.last + 1]?.lower ?? '')) break
+          push(n, 'deaths', 'kill-verb+count', i); break
+        }
+      }
+    }
+    if (DEATH_AFTER.test(x) || DEATH_PHRASE.test(phrase)) {
+      for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
+        if (HURT.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
+        const n = readNumber(w, k)
+        if (n && n.last < i) { push(n, 'deaths', 'count+death-word', i); break }
+      }
+    }
+    if (ARREST_VERB.test(x)) {
+      for (let k = i + 1; k < Math.min(w.length, i + 5); k++) {
+        if (HURT.test(w[k]!.lower)) break
+        const n = readNumber(w, k)
+        if (n && !(n.vague && n.value === 1)) { push(n, 'arrests', 'arrest-verb+count', i); break }
+      }
+    }
+    if (ARREST_AFTER.test(x)) {
+      for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+        const n = readNumber(w, k)
+        if (n && n.last < i) { push(n, 'arrests', 'count+arrest-word', i); break }
+      }
+    }
+  }
+  return dedupe(out)
+}
+
+function dedupe(counts: Count[]): Count[] {
+  const seen = new Set<string>()
+  return counts.filter((c) => {
+    const k = `${c.what}:${c.start}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}

@@ -1,0 +1,87 @@
+import * as chrono from 'chrono-node'
+import type { Span, TimePrecision, Diagnostic } from '../types.js'
+import type { Sentence } from '../text/segment.js'
+import { makePhraseMatcher } from './phrase-matcher.js'
+import { RELATIVE, iso, parseDay } from './relative-dates.js'
+import type { Rules } from '../data/load.js'
+import { makeNumberReader } from './numbers.js'
+
+export type DateMention = Span & { sentence: number; date: string | null; precision: TimePrecision; rule: string; yearOnly?: boolean }
+
+const DAY = 864e5
+const MAYBE_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|ago|week|month|year/i
+const WEEKDAY_ONLY = /^(on |last |late on |early on |before dawn on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i
+// chrono reads "night of October 30" as a time of day; the date inside is what the codebook wants
+const NIGHT_OF = /\b(night|evening|morning|afternoon|early hours|small hours) of\b/gi
+
+/** Finds dates in each sentence, resolved against the publication date (or left unresolved, with a diagnostic). */
+export function makeDateFinder(r: Rules) {
+  const readNumber = makeNumberReader(r.numbers)
+  const relative = makePhraseMatcher(r.dates.relative.map((d) => ({ pattern: d.pattern, value: d.rule })))
+  return function findDates(text: string, sentences: Sentence[], published: string | undefined, diagnostics: Diagnostic[]): DateMention[] {
+    const pub = published ? parseDay(published) : NaN
+    const out: DateMention[] = []
+    for (const s of sentences) {
+      const slice = text.slice(s.start, s.end)
+      if (!MAYBE_DATE.test(slice)) continue
+      const taken: Span[] = []
+      for (const m of relative(s.words)) {
+        const span = { start: s.words[m.first]!.start, end: s.words[m.last]!.end }
+        if (taken.some((t) => span.start < t.end && t.start < span.end)) continue
+        taken.push(span)
+        if (Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
+        const res = RELATIVE[m.value]?.(pub, s.words, m.first, readNumber)
+        if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}` })
+      }
+      const ref = Number.isNaN(pub) ? new Date(0) : new Date(pub + 12 * 3600e3)
+      for (const c of chrono.parse(slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length)), { instant: ref, timezone: 0 }, { forwardDate: false })) {
+        const span = { start: s.start + c.index, end: s.start + c.index + c.text.length }
+        if (taken.some((t) => span.start < t.end && t.start < span.end)) continue
+        const m = readChrono(c, pub)
+        if (!m) continue
+        if (m.relative && Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
+        out.push({ ...span, sentence: s.index, date: m.date, precision: m.precision, rule: m.rule })
+      }
+      for (const y of slice.matchAll(/\b(?:in|since|of|during) ((?:19|20)\d\d)\b/g)) {
+        const start = s.start + y.index! + y[0].length - 4
+        if (taken.some((t) => start < t.end && t.start < start + 4) || out.some((o) => start >= o.start && start < o.end)) continue
+        out.push({ start, end: start + 4, sentence: s.index, date: `${y[1]}-07-01`, precision: 3, rule: 'year-only', yearOnly: true })
+      }
+    }
+    return out.sort((a, b) => a.start - b.start)
+  }
+}
+
+function unresolved(diagnostics: Diagnostic[], text: string, span: Span) {
+  diagnostics.push({ severity: 'warning', ruleId: 'date-unresolved', span, reason: `relative date "${text.slice(span.start, span.end)}" left unresolved: no publication date` })
+}
+
+function readChrono(c: chrono.ParsedResult, pub: number): { date: string; precision: TimePrecision; rule: string; relative: boolean } | null {
+  const st = c.start
+  const t = c.text.trim()
+  if (/^(may|march|sun|sat|wed|mar|jan|dec|now|today|tonight|midnight|noon)$/i.test(t) && !/^(today|tonight)$/i.test(t)) return null
+  const day = st.isCertain('day'), month = st.isCertain('month'), year = st.isCertain('year'), weekday = st.isCertain('weekday')
+  let time = Date.UTC(st.get('year') ?? 1970, (st.get('month') ?? 1) - 1, st.get('day') ?? 1)
+  if (WEEKDAY_ONLY.test(t) || (weekday && !month)) {
+    // "on Tuesday" is the most recent Tuesday on or before publication
+    if (Number.isNaN(pub)) return { date: iso(time), precision: 1, rule: 'weekday', relative: true }
+    while (time > pub) time -= 7 * DAY
+    while (time <= pub - 7 * DAY) time += 7 * DAY
+    return { date: iso(time), precision: 1, rule: 'weekday', relative: true }
+  }
+  if (/^(today|tonight|yesterday|this morning|this evening|last night|overnight)$/i.test(t) || /ago|later|earlier/i.test(t)) {
+    if (!day && !/today|tonight|yesterday|night/i.test(t)) return null
+    return { date: iso(time), precision: 1, rule: 'deictic', relative: true }
+  }
+  if (day && month) {
+    // a date with no year that would fall after publication belongs to the year before
+    if (!year && !Number.isNaN(pub) && time > pub + DAY) time = Date.UTC(new Date(time).getUTCFullYear() - 1, new Date(time).getUTCMonth(), new Date(time).getUTCDate())
+    return { date: iso(time), precision: 1, rule: 'explicit-day', relative: !year }
+  }
+  if (month && !day) {
+    let y = st.get('year') ?? 1970
+    if (!year && !Number.isNaN(pub) && Date.UTC(y, (st.get('month') ?? 1) - 1, 1) > pub) y -= 1
+    return { date: iso(Date.UTC(y, (st.get('month') ?? 1) - 1, 15)), precision: 3, rule: 'explicit-month', relative: !year }
+  }
+  return null
+}

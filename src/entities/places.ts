@@ -1,0 +1,73 @@
+import type { Span } from '../types.js'
+import type { Sentence, Word } from '../text/segment.js'
+
+export type Feature = 'admin1' | 'admin2' | 'area' | 'settlement' | 'facility'
+export type PlaceMention = Span & {
+  sentence: number; first: number; last: number; name: string
+  /** the word before the name ("in", "near", "from") and the feature noun after it ("province", "desert") */
+  cue: string | null; feature: Feature | null; featureWord: string | null
+  /** "30 km south of X", "southwest of X": the offset phrase before the name */
+  relative: { km: number | null; direction: string } | null
+}
+
+export type PlaceCues = { before: string[]; connectors: string[]; features: Record<Feature, string[]>; not_places: string[] }
+
+const DIRECTION = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(ern)?$/
+
+const isCap = (w: Word) => /^\p{Lu}/u.test(w.text) && !/^[A-Z]{2,}$/.test(w.text) || /^[A-Z]{4,}$/.test(w.text)
+
+/** Finds capitalised names that the words around them mark as places, with offsets and cues. */
+export function makePlaceFinder(cues: PlaceCues) {
+  const before = new Set(cues.before)
+  const connectors = new Set(cues.connectors)
+  const notPlaces = new Set(cues.not_places)
+  const featureOf = new Map<string, Feature>()
+  for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
+
+  return function findPlaces(text: string, sentences: Sentence[], taken: Span[]): PlaceMention[] {
+    const out: PlaceMention[] = []
+    const isTaken = (w: Word) => taken.some((t) => w.start >= t.start && w.end <= t.end)
+    for (const s of sentences) {
+      const w = s.words
+      for (let i = 0; i < w.length; i++) {
+        if (!isCap(w[i]!) || isTaken(w[i]!) || notPlaces.has(w[i]!.text)) continue
+        let j = i
+        while (j + 1 < w.length) {
+          const n = w[j + 1]!
+          const gap = text.slice(w[j]!.end, n.start)
+          if (!/^[ \-'’`]?$/.test(gap) || isTaken(n)) break
+          if (isCap(n) && !notPlaces.has(n.text) && !featureOf.has(n.lower)) { j++; continue }
+          if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && /^[ \-'’`]?$/.test(text.slice(n.end, w[j + 2]!.start))) { j += 2; continue }
+          break
+        }
+        const prev = w[i - 1]
+        const atSentenceStart = i === 0 || (i === 1 && /^(the)$/i.test(w[0]!.text))
+        const next = w[j + 1]
+        const featureWord = next && featureOf.has(next.lower) && !/^[\-]$/.test(text.slice(w[j]!.end, next.start)) ? next.lower : null
+        const cue = prev && before.has(prev.lower) ? prev.lower : null
+        const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
+        const possessive = /^['’]s?$/.test(text.slice(w[j]!.end, w[j]!.end + 2).replace(/[^'’s]/g, '').slice(0, 2)) && text[w[j]!.end] !== ' '
+        if (!cue && !featureWord && !dateline && !possessive) { i = j; continue }
+        if (atSentenceStart && !featureWord && !dateline && !possessive) { i = j; continue }
+        out.push({
+          start: w[i]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: i, last: featureWord ? j + 1 : j,
+          name: text.slice(w[i]!.start, w[j]!.end), cue: dateline ? 'dateline' : cue,
+          feature: featureWord ? featureOf.get(featureWord)! : null, featureWord,
+          relative: relativeBefore(w, i),
+        })
+        i = j
+      }
+    }
+    return out
+  }
+}
+
+function relativeBefore(w: Word[], i: number): PlaceMention['relative'] {
+  // "... 30 km south of X" / "southwest of X"
+  if (w[i - 1]?.lower !== 'of') return null
+  const dir = w[i - 2]?.lower ?? ''
+  if (!DIRECTION.test(dir)) return null
+  const unit = w[i - 3]?.lower ?? ''
+  const km = /^(km|kilometres|kilometers|miles)$/.test(unit) ? Number((w[i - 4]?.lower ?? '').replace(/,/g, '')) * (unit === 'miles' ? 1.609 : 1) : null
+  return { km: km !== null && Number.isFinite(km) ? km : null, direction: dir.replace(/ern$/, '').replace('-', '') }
+}

@@ -1,0 +1,54 @@
+import type { ReportInput, SitrepEvent, Diagnostic } from './types.js'
+import { makeDoc, type Doc } from './doc.js'
+import { rules as defaultRules, type Rules } from './data/load.js'
+import { makeSegmenter } from './text/segment.js'
+import { makeActorFinder } from './entities/actors.js'
+import { makeDateFinder } from './entities/dates.js'
+import { makePlaceFinder, type PlaceCues } from './entities/places.js'
+import { makeCountFinder } from './entities/casualties.js'
+import { makeCandidateStage } from './coding/candidate.js'
+import { clusterCandidates } from './coding/cluster.js'
+import { makeFinalizer, type Locator } from './coding/finalize.js'
+import { findClaimant, reportDate, focusCountry } from './coding/report-context.js'
+import { makeNameOnlyLocator } from './coding/locate.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type CoderOptions = { rules?: Rules; locator?: (r: Rules) => Locator }
+export type Stage = (doc: Doc) => Doc
+
+/** Builds the coder: the stage order is the one literal list below, read top to bottom. */
+export function makeCoder(opts: CoderOptions = {}) {
+  const r = opts.rules ?? defaultRules()
+  const segment = makeSegmenter()
+  const findActors = makeActorFinder(r)
+  const findDates = makeDateFinder(r)
+  const findPlaces = makePlaceFinder(JSON.parse(readFileSync(join(r.dir, 'rules/places.json'), 'utf8')) as PlaceCues)
+  const byIso = new Map(r.countries.map((c) => [c.iso2, c]))
+  const locator = opts.locator ? opts.locator(r) : makeNameOnlyLocator((iso) => byIso.get(iso))
+  const finalize = makeFinalizer(r, locator)
+  const findCounts = makeCountFinder(r)
+
+  const stages: Stage[] = [
+    (d) => ({ ...d, seg: segment(d.text) }),
+    (d) => ({ ...d, ...findActors(d.seg!.sentences) }),
+    (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) }),
+    (d) => ({ ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!]) }),
+    (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) }),
+    (d) => ({ ...d, focus: focusCountry(d) }),
+    makeCandidateStage(r),
+    (d) => {
+      const claimant = findClaimant(d)
+      const date = reportDate(d, d.candidates!)
+      const events = clusterCandidates(d.candidates!).map((dr) => finalize(dr, d, claimant, date)).filter((e): e is SitrepEvent => e !== null)
+      return { ...d, events }
+    },
+  ]
+  return function codeDoc(input: ReportInput): Doc {
+    let doc = makeDoc(input)
+    for (const stage of stages) doc = stage(doc)
+    return doc
+  }
+}
+
+export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }
