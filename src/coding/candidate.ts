@@ -8,6 +8,7 @@ import { makeTriggerFinder, clausesOf, type TriggerHit, type Clause } from './tr
 import { assignRoles, type Roles } from './roles.js'
 import { makeClassifier, type Classification } from './classify.js'
 import { parseDay } from '../entities/relative-dates.js'
+import type { Sentence } from '../text/segment.js'
 
 /** One clause that reports an incident: the raw material of an event. */
 export type Candidate = Classification & {
@@ -46,10 +47,10 @@ export function makeCandidateStage(r: Rules) {
         if (own.length === 0) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here
-        if (supp.some((x) => x.first >= clause.first && x.first < firstHit)) continue
+        if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
         const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
-        const actors = inClause(doc.actors)
+        const actors = inClause(doc.actors).filter((a) => !isSpeaker(s.words, a))
         const main = own.find((h) => !h.generic) ?? own[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
         const roles = assignRoles(s, actors, main.first, passive)
@@ -61,7 +62,7 @@ export function makeCandidateStage(r: Rules) {
         const counts = inClause(doc.counts)
         out.push({
           ...c, clause, hits: own, classes, roles, actors,
-          places: inClause(doc.places).filter((p) => p.cue !== 'from'),
+          places: inClause(doc.places).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
           background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
         })
@@ -69,6 +70,14 @@ export function makeCandidateStage(r: Rules) {
     }
     return { ...doc, triggers, candidates: out }
   }
+}
+
+const SPEECH = /^(said|says|say|told|reported|announced|added|stated|claimed|confirmed|according|quoted|spokesman|spokesperson|statement)$/
+// "..., police said": the one speaking is a source, not a side of the incident
+function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
+  const next = words[a.last + 1]?.lower ?? ''
+  const prev = words[a.first - 1]?.lower ?? ''
+  return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
 }
 
 function backgroundOf(date: DateMention | null, pub: number, clauseText: string): Candidate['background'] {

@@ -55,5 +55,20 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
     }
     drafts.push({ parts: [c], sub: c.sub, type: c.type, generic: c.generic, background: c.background.value })
   }
-  return drafts
+  return dropPlaceless(drafts)
+}
+
+const hasPlace = (d: Draft) => d.parts.some((p) => p.places.length > 0 || (p.date !== null && !p.date.yearOnly) || p.deaths.length > 0 || p.arrests.length > 0)
+
+// An incident the report cannot put anywhere is usually a side remark ("the group, which is fighting the
+// government, ..."): when the report has located incidents, a placeless one joins the one before it or goes.
+function dropPlaceless(drafts: Draft[]): Draft[] {
+  if (!drafts.some(hasPlace)) return drafts
+  const out: Draft[] = []
+  for (const d of drafts) {
+    if (hasPlace(d)) { out.push(d); continue }
+    const prev = [...out].reverse().find((p) => p.background === d.background && (p.type === d.type || VIOLENT.has(p.type) === VIOLENT.has(d.type)))
+    if (prev && !d.background) prev.parts.push(...d.parts.map((c) => ({ ...c, places: [] })))
+  }
+  return out
 }

@@ -8,10 +8,10 @@ export type Clause = Span & { sentence: number; first: number; last: number }
 
 /** Finds trigger phrases (data/rules/triggers.json) and suppressing cues in a sentence. */
 export function makeTriggerFinder(r: Rules) {
-  const match = makePhraseMatcher(r.triggers.triggers.map((t) => ({
-    pattern: t.pattern, caseSensitive: t.caseSensitive, value: { cls: t.class, generic: t.generic ?? false },
-  })))
-  const suppress = makePhraseMatcher(r.subEvents.suppress.patterns.map((p) => ({ pattern: p, value: p })))
+  const match = makePhraseMatcher(r.triggers.triggers.flatMap((t) => t.patterns.map((pattern) => ({
+    pattern, caseSensitive: t.caseSensitive, value: { cls: t.class, generic: t.generic ?? false },
+  }))))
+  const suppress = makePhraseMatcher(r.subEvents.suppress.cues.flatMap((c) => c.patterns.map((pattern) => ({ pattern, value: c.scope }))))
   return {
     triggers(s: Sentence): TriggerHit[] {
       return match(s.words).map((m) => ({
@@ -19,8 +19,8 @@ export function makeTriggerFinder(r: Rules) {
         cls: m.value.cls, generic: m.value.generic, pattern: m.pattern,
       }))
     },
-    suppressors(s: Sentence): { first: number; last: number; pattern: string }[] {
-      return suppress(s.words).map((m) => ({ first: m.first, last: m.last, pattern: m.pattern }))
+    suppressors(s: Sentence): { first: number; last: number; pattern: string; scope: 'clause' | 'before' }[] {
+      return suppress(s.words).map((m) => ({ first: m.first, last: m.last, pattern: m.pattern, scope: m.value }))
     },
   }
 }

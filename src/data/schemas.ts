@@ -23,7 +23,7 @@ export const GenericSchema = z.object({
 })
 export const TriggersSchema = z.object({
   triggers: z.array(z.object({
-    class: z.string().min(1), pattern: z.string().min(1), generic: z.boolean().optional(),
+    class: z.string().min(1), patterns: z.array(z.string().min(1)).min(1), generic: z.boolean().optional(),
     caseSensitive: z.boolean().optional(), example: z.string().min(1),
   })),
 })
@@ -36,7 +36,7 @@ export const SubEventRulesSchema = z.object({
   })),
   types: z.record(z.string(), z.array(z.string())),
   disorder: z.record(z.string(), z.string()),
-  suppress: z.object({ patterns: z.array(z.string()) }),
+  suppress: z.object({ cues: z.array(z.object({ scope: z.enum(['clause', 'before']), patterns: z.array(z.string().min(1)), example: z.string() })) }),
 })
 export const NumbersSchema = z.object({
   units: z.record(z.string(), z.number()), scales: z.record(z.string(), z.number()),
@@ -44,7 +44,7 @@ export const NumbersSchema = z.object({
 })
 export const DatesSchema = z.object({
   relative: z.array(z.object({
-    pattern: z.string().min(1), rule: z.string().min(1), example: z.string().min(1),
+    patterns: z.array(z.string().min(1)).min(1), rule: z.string().min(1), example: z.string().min(1),
   })),
   background_cues: z.array(z.string()),
 })

@@ -59,7 +59,8 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
         if (HURT.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
         const n = readNumber(w, k)
-        if (n && n.last < i) { push(n, 'deaths', 'count+death-word', i); break }
+        // "58 people, 11 of them children, were killed": the total, not the part
+        if (n && n.last < i && !(words_of(w, n.last + 1, 2) === 'of them' || words_of(w, n.last + 1, 2) === 'of whom')) { push(n, 'deaths', 'count+death-word', i); break }
       }
     }
     if (ARREST_VERB.test(x)) {
@@ -71,6 +72,7 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
     }
     if (ARREST_AFTER.test(x)) {
       for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+        if (/^(and|have|has|had|but|while|who|after)$/.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
         const n = readNumber(w, k)
         if (n && n.last < i) { push(n, 'arrests', 'count+arrest-word', i); break }
       }
@@ -78,6 +80,8 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
   }
   return dedupe(out)
 }
+
+const words_of = (w: Word[], i: number, n: number) => w.slice(i, i + n).map((x) => x.lower).join(' ')
 
 function dedupe(counts: Count[]): Count[] {
   const seen = new Set<string>()

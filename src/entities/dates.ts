@@ -17,7 +17,7 @@ const NIGHT_OF = /\b(night|evening|morning|afternoon|early hours|small hours) of
 /** Finds dates in each sentence, resolved against the publication date (or left unresolved, with a diagnostic). */
 export function makeDateFinder(r: Rules) {
   const readNumber = makeNumberReader(r.numbers)
-  const relative = makePhraseMatcher(r.dates.relative.map((d) => ({ pattern: d.pattern, value: d.rule })))
+  const relative = makePhraseMatcher(r.dates.relative.flatMap((d) => d.patterns.map((pattern) => ({ pattern, value: d.rule }))))
   return function findDates(text: string, sentences: Sentence[], published: string | undefined, diagnostics: Diagnostic[]): DateMention[] {
     const pub = published ? parseDay(published) : NaN
     const out: DateMention[] = []

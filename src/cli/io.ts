@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs'
+
+/** What a command may touch of the outside world; tests pass their own. */
+export type CliIO = {
+  out: (s: string) => void
+  err: (s: string) => void
+  readStdin: () => string
+  setExitCode: (code: number) => void
+}
+
+export const processIO: CliIO = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  readStdin: () => readFileSync(0, 'utf8'),
+  setExitCode: (code) => { process.exitCode = code },
+}

@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander'
+import { processIO, type CliIO } from './io.js'
+import { registerCode } from './code-command.js'
+import { registerEval } from './eval-command.js'
+import { registerDemo } from './demo-command.js'
+
+/** Builds the `sitrep` program; every command is registered here, in help order. */
+export function makeProgram(io: CliIO = processIO): Command {
+  const program = new Command('sitrep')
+    .description('Turn news about armed conflict into ACLED-style events with evidence')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+  registerCode(program, io)
+  registerEval(program, io)
+  registerDemo(program, io)
+  return program
+}
+
+/** Runs the CLI; misuse and unreadable input end with a message and exit code 2, not a stack trace. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<void> {
+  try {
+    await makeProgram(io).parseAsync(argv, { from: 'user' })
+  } catch (e) {
+    if (e instanceof CommanderError) { if (e.exitCode !== 0) io.setExitCode(e.exitCode === 1 ? 2 : e.exitCode); return }
+    io.err(`sitrep: ${(e as Error).message}`)
+    io.setExitCode(2)
+  }
+}
