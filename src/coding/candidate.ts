@@ -77,7 +77,7 @@ const SPEECH = /^(said|says|say|told|reported|announced|added|stated|claimed|con
 function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''
   const prev = words[a.first - 1]?.lower ?? ''
-  return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
+  return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
 }
 
 function backgroundOf(date: DateMention | null, pub: number, clauseText: string): Candidate['background'] {

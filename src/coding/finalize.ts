@@ -43,7 +43,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
     }
     const hasKind = (k: string) => draft.parts.some((p) => p.actors.some((m) => m.ref.kind === k))
-    const deaths = Math.max(0, ...draft.parts.flatMap((p) => p.deaths.map((d) => d.value)))
+    const deaths = fatalityCount(draft)
     switch (draft.type) {
       case 'Protests': {
         const force = draft.parts.flatMap((p) => p.actors).find((m) => STATE.has(m.ref.kind))
@@ -85,7 +85,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
 
     const deathCounts = draft.parts.flatMap((p) => p.deaths)
     let fatalities = deaths
-    if (deathCounts.length) ev.fatalities = rule('largest-reported-count', ...deathCounts)
+    if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...deathCounts)
     else {
       const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase()))
       // codebook: deaths reported with no number count 3 for a limited attack
@@ -119,6 +119,20 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     event.notes = writeNotes(event)
     return event
   }
+}
+
+/**
+ * Codebook: the most conservative figure. An updated toll ("rose to 292") is the latest word; otherwise the
+ * incident's first statement of its dead, with the victims of one sentence added up ("13 soldiers and 90 Afghans").
+ */
+function fatalityCount(draft: Draft): number {
+  const all = draft.parts.flatMap((p) => p.deaths)
+  const tolls = all.filter((d) => d.rule === 'death-toll')
+  if (tolls.length) return Math.max(...tolls.map((d) => d.value))
+  if (all.length === 0) return 0
+  const first = all[0]!
+  const sameVerb = all.filter((d) => d.sentence === first.sentence && d.at === first.at)
+  return sameVerb.reduce((a, d) => a + d.value, 0)
 }
 
 function placeholder(kind: 'police'): ActorMention {

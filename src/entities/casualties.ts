@@ -11,8 +11,9 @@ const DEATH_AFTER = /^(killed|dead|died|die|slain|deaths|death|bodies|fatalities
 const DEATH_PHRASE = /^(shot dead|gunned down|lost their lives|were killed|was killed|have been killed|had been killed|been killed|hacked to death|burned alive|beaten to death|stabbed to death)/
 const ARREST_VERB = /^(arrested|arresting|detained|detaining|apprehended|rounded|nabbed|captured|held|arrests|detentions|arrest)$/
 const ARREST_AFTER = /^(arrested|detained|apprehended|held|nabbed|suspects)$/
+const DEATHS_TOPIC = /\b(killed|dead|died|death|deaths|toll|lives|fatalities)\b/
 const HURT = /^(wounded|wounding|injured|injuring|hurt|injuries|wounds|casualties|missing|displaced|abducted|kidnapped|rescued|freed|released|evacuated)$/
-const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|us|usd)$/
+const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|decades|decade|centuries|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|us|usd)$/
 
 function isCountable(words: Word[], n: NumberPhrase): boolean {
   const after = words[n.last + 1]?.lower ?? ''
@@ -44,14 +45,29 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       }
       continue
     }
-    if (KILL_VERB.test(x)) {
+    // "has risen to 213", "rose to 292": an updated toll, when the sentence is about the dead
+    if (/^(risen|rose|climbed|reached|increased|jumped|rises|climbs)$/.test(x) && DEATHS_TOPIC.test(s.words.map((q) => q.lower).join(' '))) {
+      const k = w[i + 1]?.lower === 'to' ? i + 2 : i + 1
+      const n = readNumber(w, k)
+      if (n) push(n, 'deaths', 'death-toll', i)
+    }
+    const shotDead = x === 'dead' && /^(shot|gunned)$/.test(w[i - 1]?.lower ?? '')
+    if (KILL_VERB.test(x) || shotDead) {
       for (let k = i + 1; k < Math.min(w.length, i + 4); k++) {
         if (HURT.test(w[k]!.lower) || w[k]!.lower === 'and') break
         const n = readNumber(w, k)
         if (n) {
           // "left 20 dead", "claimed 30 lives": only with the death word after the count
           if (/^(left|leaving|claimed|claiming)$/.test(x) && !/^(dead|lives|people|killed)$/.test(w[n.last + 1]?.lower ?? '')) break
-          push(n, 'deaths', 'kill-verb+count', i); break
+          push(n, 'deaths', 'kill-verb+count', i)
+          // "killed 13 US service members and more than 90 Afghans": both groups died
+          for (let q = n.last + 1; q < Math.min(w.length, n.last + 6); q++) {
+            if (w[q]!.lower !== 'and') continue
+            const more = readNumber(w, q + 1)
+            if (more && !HURT.test(w[more.last + 1]?.lower ?? '')) push(more, 'deaths', 'kill-verb+count', i)
+            break
+          }
+          break
         }
       }
     }
