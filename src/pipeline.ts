@@ -9,12 +9,16 @@ import { makeCountFinder } from './entities/casualties.js'
 import { makeCandidateStage } from './coding/candidate.js'
 import { clusterCandidates } from './coding/cluster.js'
 import { makeFinalizer, type Locator } from './coding/finalize.js'
-import { findClaimant, reportDate, focusCountry } from './coding/report-context.js'
+import { findClaimant, reportDate, dominantGroup } from './coding/report-context.js'
 import { makeNameOnlyLocator } from './coding/locate.js'
+import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
+import { loadGazetteer } from './geo/gazetteer.js'
+import type { Gazetteer } from './geo/types.js'
+import { candidateCountries, placesNamed, focusFromPlaces } from './entities/place-context.js'
 import { join } from 'node:path'
 
-export type CoderOptions = { rules?: Rules; locator?: (r: Rules) => Locator }
+export type CoderOptions = { rules?: Rules; locator?: (r: Rules) => Locator; gazetteer?: Gazetteer | null }
 export type Stage = (doc: Doc) => Doc
 
 /** Builds the coder: the stage order is the one literal list below, read top to bottom. */
@@ -25,7 +29,8 @@ export function makeCoder(opts: CoderOptions = {}) {
   const findDates = makeDateFinder(r)
   const findPlaces = makePlaceFinder(JSON.parse(readFileSync(join(r.dir, 'rules/places.json'), 'utf8')) as PlaceCues)
   const byIso = new Map(r.countries.map((c) => [c.iso2, c]))
-  const locator = opts.locator ? opts.locator(r) : makeNameOnlyLocator((iso) => byIso.get(iso))
+  const gaz = opts.gazetteer === undefined ? loadGazetteer() : opts.gazetteer
+  const locator = opts.locator ? opts.locator(r) : gaz ? makeGazetteerLocator(gaz) : makeNameOnlyLocator((iso) => byIso.get(iso))
   const finalize = makeFinalizer(r, locator)
   const findCounts = makeCountFinder(r)
 
@@ -33,14 +38,19 @@ export function makeCoder(opts: CoderOptions = {}) {
     (d) => ({ ...d, seg: segment(d.text) }),
     (d) => ({ ...d, ...findActors(d.seg!.sentences) }),
     (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) }),
-    (d) => ({ ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!]) }),
+    (d) => {
+      const cands = candidateCountries(d.countries!, d.actors!)
+      const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
+      return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
+    },
     (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) }),
-    (d) => ({ ...d, focus: focusCountry(d) }),
+    (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!)) }),
     makeCandidateStage(r),
     (d) => {
       const claimant = findClaimant(d)
+      const group = dominantGroup(d)
       const date = reportDate(d, d.candidates!)
-      const events = clusterCandidates(d.candidates!).map((dr) => finalize(dr, d, claimant, date)).filter((e): e is SitrepEvent => e !== null)
+      const events = clusterCandidates(d.candidates!).map((dr) => finalize(dr, d, claimant, group, date)).filter((e): e is SitrepEvent => e !== null)
       return { ...d, events }
     },
   ]

@@ -21,7 +21,7 @@ const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murd
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
 export function makeFinalizer(r: Rules, locate: Locator) {
   const namer = makeActorNamer(r)
-  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
+  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
     const where = locate(draft, doc)
     const iso = where.iso
@@ -35,9 +35,17 @@ export function makeFinalizer(r: Rules, locate: Locator) {
 
     const agentM = draft.parts.map((p) => p.roles.agent).find((a) => a && a.ref.kind !== 'armed') ?? draft.parts.map((p) => p.roles.agent).find(Boolean) ?? null
     const targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
-    const name = (m: ActorMention | null) => (m ? namer.name(m, iso, date) : null)
+    // "the militants", "the gunmen": in a report that names one armed group, that group
+    const name = (m: ActorMention | null) => {
+      if (m && m.ref.kind === 'armed' && reportGroup && !draft.background) {
+        const n = namer.name(reportGroup, iso, date)
+        return n ? { ...n, span: { start: m.start, end: m.end }, rule: 'coreference:report-group' } : null
+      }
+      return m ? namer.name(m, iso, date) : null
+    }
     let a1: NamedActor | null = name(agentM)
-    let a2: NamedActor | null = name(targetM)
+    // a government is a side only of riots, protests and strategic developments, not of fighting
+    let a2: NamedActor | null = targetM?.ref.kind === 'government' && VIOLENT.has(draft.type) ? null : name(targetM)
     if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed')) {
       a1 = namer.name(claimant, iso, date)
       if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
@@ -59,7 +67,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       case 'Riots':
         a1 = namer.generic('rioters', iso, 'riot-crowd')
         if (draft.sub === 'Mob violence') a2 = namer.generic('civilians', iso, 'mob-victims')
-        else if (a2 && a2.name.startsWith('Rioters')) a2 = null
+        else if (targetM?.ref.kind !== 'police' && targetM?.ref.kind !== 'government') a2 = null
         break
       case 'Violence against civilians':
         if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')

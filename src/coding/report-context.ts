@@ -27,13 +27,19 @@ export function reportDate(doc: Doc, cands: Candidate[]): { date: string; precis
   return null
 }
 
-/** The country the report is mostly about: country names count twice, adjectives ("Iraqi") once. */
-export function focusCountry(doc: Doc): Doc['focus'] {
-  const score = new Map<string, number>()
-  for (const c of doc.countries ?? []) score.set(c.iso2, (score.get(c.iso2) ?? 0) + (c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
+/** The one non-state armed group a report is about, when it names exactly one (its most-mentioned). */
+export function dominantGroup(doc: Doc): ActorMention | null {
+  const counts = new Map<string, { m: ActorMention; n: number }>()
   for (const a of doc.actors ?? []) {
-    if (a.ref.kind === 'group') for (const g of a.ref.groups.slice(0, 1)) if (g.countries.length === 1) score.set(g.countries[0]!, (score.get(g.countries[0]!) ?? 0) + 1)
+    if (a.ref.kind !== 'group') continue
+    const g = a.ref.groups[0]!
+    if (g.inter < 2 || g.inter > 4) continue
+    const e = counts.get(g.name) ?? { m: a, n: 0 }
+    e.n++
+    counts.set(g.name, e)
   }
-  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0]
-  return best ? { iso2: best[0], rule: 'most-mentioned-country' } : { iso2: null, rule: 'no-country-mentioned' }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n)
+  if (ranked.length === 0) return null
+  if (ranked.length > 1 && ranked[1]!.n * 2 > ranked[0]!.n) return null
+  return ranked[0]!.m
 }

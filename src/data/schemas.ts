@@ -16,6 +16,7 @@ export const GroupSchema = z.object({
   inter: z.number().int().min(1).max(8), valid: validity, parent: z.string().nullable(), example: z.string().min(1),
 })
 export const GenericSchema = z.object({
+  weapons: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
   nouns: z.array(z.object({
     kind: z.enum(['armed', 'civilians', 'protesters', 'rioters', 'military', 'police', 'government']),
     pattern: z.string().min(1), example: z.string().min(1),

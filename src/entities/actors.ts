@@ -17,6 +17,7 @@ type Lex =
   | { t: 'unit'; country: string; force: 'military' | 'police' | 'government' }
   | { t: 'country'; iso2: string; demonym: boolean }
   | { t: 'role'; kind: RoleKind }
+  | { t: 'weapon' }
 
 // acronyms are matched with their capitals ("IS", "ADF"), so the word "is" never names an actor
 const isAcronym = (a: string) => /^[A-Z0-9][A-Z0-9.\-']{0,6}$/.test(a) && /[A-Z]/.test(a) && a.length <= 6
@@ -32,6 +33,7 @@ export function makeActorFinder(r: Rules) {
     for (const d of c.demonyms) add(d, { t: 'country', iso2: c.iso2, demonym: true })
   }
   for (const n of r.generic.nouns) for (const p of n.pattern.split('|')) add(p, { t: 'role', kind: n.kind })
+  for (const p of r.generic.weapons.pattern.split('|')) add(p, { t: 'weapon' })
   const match = makePhraseMatcher(entries)
 
   return function findActors(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
@@ -52,6 +54,10 @@ export function makeActorFinder(r: Rules) {
           if (next && next.value.t === 'role' && isForce(next.value.kind) && next.first - m.last <= 3 && !crossesClause(s.words, m.last, next.first)) {
             actors.push(mention(s, m.first, next.last, { kind: next.value.kind, country: v.iso2 }, 'country+force'))
             i++
+          } else if (next && next.value.t === 'weapon' && next.first - m.last <= 2 && !crossesClause(s.words, m.last, next.first)) {
+            // "Russian missiles", "Turkish drones": the weapon is the forces of that state
+            actors.push(mention(s, m.first, next.last, { kind: 'military', country: v.iso2 }, 'country+weapon'))
+            i++
           } else if (next && next.value.t === 'unit' && next.first - m.last <= 2) {
             actors.push(mention(s, m.first, next.last, { kind: next.value.force, country: next.value.country }, 'unit'))
             i++
@@ -67,6 +73,7 @@ export function makeActorFinder(r: Rules) {
           actors.push(mention(s, m.first, last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'dictionary'))
           continue
         }
+        if (v.t === 'weapon') continue
         if (v.t === 'unit') { actors.push(mention(s, m.first, m.last, { kind: v.force, country: v.country }, 'unit')); continue }
         actors.push(mention(s, m.first, m.last, { kind: v.kind, country: null }, 'role-noun'))
       }

@@ -24,7 +24,7 @@ export function makePlaceFinder(cues: PlaceCues) {
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
 
-  return function findPlaces(text: string, sentences: Sentence[], taken: Span[]): PlaceMention[] {
+  return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => boolean = () => false): PlaceMention[] {
     const out: PlaceMention[] = []
     const isTaken = (w: Word) => taken.some((t) => w.start >= t.start && w.end <= t.end)
     for (const s of sentences) {
@@ -46,12 +46,13 @@ export function makePlaceFinder(cues: PlaceCues) {
         const featureWord = next && featureOf.has(next.lower) && !/^[\-]$/.test(text.slice(w[j]!.end, next.start)) ? next.lower : null
         const cue = prev && before.has(prev.lower) ? prev.lower : null
         const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
-        const possessive = /^['’]s?$/.test(text.slice(w[j]!.end, w[j]!.end + 2).replace(/[^'’s]/g, '').slice(0, 2)) && text[w[j]!.end] !== ' '
-        if (!cue && !featureWord && !dateline && !possessive) { i = j; continue }
-        if (atSentenceStart && !featureWord && !dateline && !possessive) { i = j; continue }
+        const name = text.slice(w[i]!.start, w[j]!.end)
+        // a name with no cue around it counts only when the gazetteer knows it in the report's countries
+        const weak = !cue && !featureWord && !dateline
+        if ((weak || (atSentenceStart && !featureWord && !dateline)) && !known(name)) { i = j; continue }
         out.push({
           start: w[i]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: i, last: featureWord ? j + 1 : j,
-          name: text.slice(w[i]!.start, w[j]!.end), cue: dateline ? 'dateline' : cue,
+          name, cue: dateline ? 'dateline' : cue,
           feature: featureWord ? featureOf.get(featureWord)! : null, featureWord,
           relative: relativeBefore(w, i),
         })

@@ -1,0 +1,93 @@
+import type { Doc } from '../doc.js'
+import type { Evidence, GeoPrecision } from '../types.js'
+import type { Gazetteer, Resolution } from '../geo/types.js'
+import { resolveToponym } from '../geo/resolve.js'
+import { resolveRelative } from '../geo/relative.js'
+import type { PlaceMention } from '../entities/places.js'
+import type { Draft } from './cluster.js'
+import type { Located } from './locate.js'
+
+const sp = (m: { start: number; end: number }) => ({ start: m.start, end: m.end })
+const CITY_PART = /^(neighbourhood|campus|localadmin|borough|macrohood|microhood)$/
+
+/** Places the incident on the map: its own place, the province named near it, or the report's place. */
+export function makeGazetteerLocator(gaz: Gazetteer) {
+  const cache = new Map<string, Resolution>()
+  function resolve(name: string, country: string | null, admin1: string | null, areaWord: boolean): Resolution {
+    const key = `${name}|${country}|${admin1}|${areaWord}`
+    let r = cache.get(key)
+    if (!r) {
+      r = resolveToponym(gaz, { name, ...(country ? { country } : {}), ...(admin1 ? { admin1 } : {}), areaWord })
+      if (cache.size > 5000) cache.clear()
+      cache.set(key, r)
+    }
+    return r
+  }
+
+  /** The province a mention names ("Anbar province", "in Anbar"), in the report's country. */
+  function admin1Of(m: PlaceMention | undefined, country: string | null): string | null {
+    if (!m || !country) return null
+    return gaz.admin1(country, m.name)?.name ?? null
+  }
+
+  return function locate(draft: Draft, doc: Doc): Located {
+    const focus = doc.focus?.iso2 ?? null
+    const own = draft.parts.flatMap((p) => p.places)
+    const sentences = new Set(draft.parts.map((p) => p.clause.sentence))
+    const nearby = (doc.places ?? []).filter((p) => sentences.has(p.sentence) && p.cue !== 'from')
+    // the province named in the incident's own sentences (or, failing that, anywhere in the report)
+    const admin1Mention = [...own, ...nearby].find((p) => admin1Of(p, focus)) ?? (doc.places ?? []).find((p) => p.feature === 'admin1' && admin1Of(p, focus))
+    const admin1 = admin1Of(admin1Mention, focus)
+    const evidence: Record<string, Evidence> = {}
+    const candidates = own.filter((p) => p !== admin1Mention && !(admin1Of(p, focus) && p.feature !== 'area'))
+    for (const m of candidates) {
+      const text = m.featureWord && m.feature !== 'admin1' ? `${m.name} ${m.featureWord}` : m.name
+      const r = m.relative
+        ? resolveRelative(gaz, doc.text.slice(relativeStart(doc, m), m.end), { ...(focus ? { country: focus } : {}), ...(admin1 ? { admin1 } : {}) }) ?? resolve(text, focus, admin1, m.feature === 'area')
+        : resolve(text, focus, admin1, m.feature === 'area')
+      if (r.status === 'resolved') return fromResolution(r, m, doc, evidence)
+      if (r.fallback) {
+        evidence.location = { kind: 'rule', rule: 'province-capital:place-unresolved', spans: [sp(m)] }
+        return located(gaz, r.fallback.country, r.fallback.admin1, null, m.name, r.fallback.lat, r.fallback.lon, 3, 'resolved', evidence, r)
+      }
+    }
+    if (admin1 && focus) {
+      const cap = gaz.capital(focus, admin1)
+      evidence.location = { kind: 'rule', rule: 'province-capital', spans: admin1Mention ? [sp(admin1Mention)] : [] }
+      if (cap) return located(gaz, focus, admin1, cap.admin2, cap.name, cap.lat, cap.lon, 3, 'resolved', evidence)
+    }
+    const named = candidates[0]
+    evidence.location = named ? { kind: 'rule', rule: 'place-unresolved', spans: [sp(named)] } : { kind: 'rule', rule: 'no-place-named' }
+    return located(gaz, focus, admin1, null, named?.name ?? null, null, null, null, 'unresolved', evidence)
+  }
+
+  function fromResolution(r: Extract<Resolution, { status: 'resolved' }>, m: PlaceMention, doc: Doc, evidence: Record<string, Evidence>): Located {
+    evidence.location = { kind: 'spans', spans: [sp(m)] }
+    evidence.latitude = { kind: 'rule', rule: `gazetteer:${r.place.id}`, spans: [sp(m)] }
+    let location = r.location
+    // a district or airport of a city is written "City - District", as ACLED does
+    if (CITY_PART.test(r.place.kind)) {
+      const city = (doc.places ?? []).map((p) => gaz.lookup(p.name, { country: r.place.country })).flat()
+        .find((c) => c.kind === 'locality' && c.population > 100000 && Math.abs(c.lat - r.lat) < 0.3 && Math.abs(c.lon - r.lon) < 0.3)
+      if (city) location = `${city.name} - ${r.location}`
+    }
+    return located(gaz, r.place.country, r.admin1, r.admin2, location, r.lat, r.lon, r.precision, 'resolved', evidence, r)
+  }
+}
+
+function relativeStart(doc: Doc, m: PlaceMention): number {
+  const before = doc.text.slice(Math.max(0, m.start - 40), m.start)
+  const i = before.search(/(\d+(?:[.,]\d+)?\s*(km|kilomet\w*|miles)\s+)?(north|south|east|west)[\w-]*\s+of\s+$/i)
+  return i >= 0 ? m.start - before.length + i : m.start
+}
+
+function located(gaz: Gazetteer, iso: string | null, admin1: string | null, admin2: string | null, location: string | null,
+  lat: number | null, lon: number | null, precision: number | null, status: 'resolved' | 'unresolved', evidence: Record<string, Evidence>, r?: Resolution): Located {
+  const c = iso ? gaz.country(iso) : undefined
+  evidence.country ??= { kind: 'rule', rule: iso ? 'country-of-place' : 'unknown' }
+  return {
+    country: c?.name ?? null, iso: c?.iso2 ?? iso, iso3: c?.iso3 ?? null, admin1, admin2, location,
+    latitude: lat, longitude: lon, geo_precision: precision as GeoPrecision | null, status, evidence,
+    ...(r ? { candidates: r.candidates.slice(0, 5).map((x) => ({ name: x.name, admin1: x.admin1, latitude: x.lat, longitude: x.lon })) } : {}),
+  }
+}
