@@ -51,7 +51,8 @@ export function makeCandidateStage(r: Rules) {
         const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
         const actors = inClause(doc.actors).filter((a) => !isSpeaker(s.words, a))
-        const main = own.find((h) => !h.generic) ?? own[0]!
+        // roles are read around the first trigger: the verb of the clause's main incident
+        const main = [...own].sort((a, b) => a.first - b.first)[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
         const roles = assignRoles(s, actors, main.first, passive)
         const classes = new Set(own.map((h) => h.cls))

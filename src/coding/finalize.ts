@@ -37,7 +37,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
     // "the militants", "the gunmen": in a report that names one armed group, that group
     const name = (m: ActorMention | null) => {
-      if (m && m.ref.kind === 'armed' && reportGroup && !draft.background) {
+      if (m && m.ref.kind === 'armed' && reportGroup) {
         const n = namer.name(reportGroup, iso, date)
         return n ? { ...n, span: { start: m.start, end: m.end }, rule: 'coreference:report-group' } : null
       }

@@ -28,7 +28,10 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
   if (!target) target = after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
   if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null
   if (!agent) agent = mentions.find((m) => m !== target && armedLike(m.ref.kind)) ?? null
-  const allies = mentions.filter((m) => m !== agent && m !== target && agent && kindOf(m) === kindOf(agent) && m.ref.kind === 'group')
+  // allies: other armed actors on the doer's side (before the verb, or "with", "alongside", "backed by")
+  const allySide = (m: ActorMention) => m.last < trigger || /^(with|alongside|by|and)$/.test(s.words[m.first - 1]?.lower ?? '')
+  const allies = agent ? mentions.filter((m) => m !== agent && m !== target && !sameActor(m, agent) && !sameActor(m, target) &&
+    (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allySide(m) && m.first < (target?.first ?? Infinity)) : []
   return { agent, target, allies }
 }
 
