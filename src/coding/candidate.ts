@@ -73,7 +73,7 @@ export function makeCandidateStage(r: Rules) {
   }
 }
 
-const SPEECH = /^(said|says|say|told|reported|announced|added|stated|claimed|confirmed|according|quoted|spokesman|spokesperson|statement)$/
+const SPEECH = /^(said|says|say|told|reported|announced|added|stated|confirmed|according|quoted|spokesman|spokesperson|statement)$/
 // "..., police said": the one speaking is a source, not a side of the incident
 function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''

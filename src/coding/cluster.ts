@@ -6,6 +6,9 @@ import { sameActor } from './roles.js'
 export type Draft = { parts: Candidate[]; sub: string; type: EventType; generic: boolean; background: boolean }
 
 const VIOLENT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
+// a generic "N were killed" also belongs to lethal crowd events
+const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demonstration', 'Mob violence'])
+const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
 const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1').map((p) => p.name.toLowerCase())
 
 function placesAgree(d: Draft, c: Candidate): boolean {
@@ -21,10 +24,14 @@ function datesAgree(d: Draft, c: Candidate): boolean {
   return !c.date?.date || dates.length === 0 || dates.includes(c.date.date)
 }
 
+// codebook practice: a place hit by car bombs and a suicide bomber in one attack is one Suicide bomb event
+const BOMBS = new Set(['Suicide bomb', 'Remote explosive/landmine/IED'])
+
 function typesAgree(d: Draft, c: Candidate): boolean {
   if (d.sub === c.sub) return true
-  if (c.generic && VIOLENT.has(d.type)) return true
-  if (d.generic && VIOLENT.has(c.type)) return true
+  if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
+  if (c.generic && takesDeaths(d)) return true
+  if (d.generic && takesDeaths(c)) return true
   return false
 }
 
@@ -51,6 +58,7 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
       target.parts.push(c)
       // a specific clause names the incident better than the generic one that opened it
       if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
+      if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub)) target.sub = 'Suicide bomb'
       continue
     }
     drafts.push({ parts: [c], sub: c.sub, type: c.type, generic: c.generic, background: c.background.value })

@@ -12,6 +12,8 @@ export type PlaceMention = Span & {
 
 export type PlaceCues = { before: string[]; connectors: string[]; features: Record<Feature, string[]>; not_places: string[] }
 
+// a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
+const STRONG_CUE = new Set(['in', 'near', 'at', 'outside', 'around', 'inside', 'within'])
 const DIRECTION = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(ern)?$/
 
 const isCap = (w: Word) => /^\p{Lu}/u.test(w.text) && !/^[A-Z]{2,}$/.test(w.text) || /^[A-Z]{4,}$/.test(w.text)
@@ -48,7 +50,12 @@ export function makePlaceFinder(cues: PlaceCues) {
         const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
         const name = text.slice(w[i]!.start, w[j]!.end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
-        const weak = !cue && !featureWord && !dateline
+        const speaks = /^(said|says|told|added|announced|stated|wrote|tweeted)$/.test(w[j + 1]?.lower ?? '')
+        const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline
+        // "Soleimani's grave", "Haftar's forces": a possessive names a place only before a place ("Baghdad's Karrada")
+        const after = text.slice(w[j]!.end, w[j]!.end + 3)
+        const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || featureOf.has(w[j + 2]!.lower)))
+        if (speaks || possessive) { i = j; continue }
         if ((weak || (atSentenceStart && !featureWord && !dateline)) && !known(name)) { i = j; continue }
         out.push({
           start: w[i]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: i, last: featureWord ? j + 1 : j,
