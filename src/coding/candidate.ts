@@ -58,8 +58,7 @@ export function makeCandidateStage(r: Rules) {
         const classes = new Set(own.map((h) => h.cls))
         const c = classify(classes, roles, doc.focus?.iso2 ?? null)
         if (!c) continue
-        const dates = inClause(doc.dates)
-        const date = dates.find((d) => !d.yearOnly && d.date) ?? dates.find((d) => d.date) ?? null
+        const date = pickDate(inClause(doc.dates), (doc.dates ?? []).filter((d) => d.sentence === s.index), main.start)
         const counts = inClause(doc.counts)
         out.push({
           ...c, clause, hits: own, classes, roles, actors,
@@ -79,6 +78,19 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''
   const prev = words[a.first - 1]?.lower ?? ''
   return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
+}
+
+/**
+ * The incident's date: one the text ties to it ("Sunday's bombing"), else the clause's date nearest the trigger
+ * that is not the day something was said ("police said on Monday"), else such a date in the sentence.
+ */
+function pickDate(clause: DateMention[], sentence: DateMention[], at: number): DateMention | null {
+  const usable = (ds: DateMention[]) => ds.filter((d) => d.date && !d.yearOnly)
+  const near = (ds: DateMention[]) => [...ds].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? null
+  const own = usable(clause)
+  return own.find((d) => d.role === 'incident') ?? near(own.filter((d) => d.role === 'plain'))
+    ?? usable(sentence).find((d) => d.role === 'incident') ?? near(usable(sentence).filter((d) => d.role === 'plain'))
+    ?? near(own) ?? clause.find((d) => d.date) ?? null
 }
 
 function backgroundOf(date: DateMention | null, pub: number, clauseText: string): Candidate['background'] {

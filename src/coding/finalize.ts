@@ -26,7 +26,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const where = locate(draft, doc)
     const iso = where.iso
     // date: the incident's own date, else the report's main date, else publication day
-    const own = draft.parts.map((p) => p.date).find((d) => d?.date)
+    const dated = draft.parts.map((p) => p.date).filter((d): d is NonNullable<typeof d> => !!d?.date && !d.yearOnly)
+    const own = dated.find((d) => d.role === 'incident') ?? dated.find((d) => d.role === 'plain') ?? dated[0] ?? draft.parts.map((p) => p.date).find((d) => d?.date)
     let date: string | null = null, precision: TimePrecision | null = null
     if (own?.date) { date = own.date; precision = own.precision; ev.event_date = rule(own.rule, own) }
     else if (reportDate && !draft.background) { date = reportDate.date; precision = reportDate.precision; ev.event_date = reportDate.evidence }

@@ -23,6 +23,8 @@ export function findClaimant(doc: Doc): ActorMention | null {
 export function reportDate(doc: Doc, cands: Candidate[]): { date: string; precision: TimePrecision; evidence: Evidence } | null {
   const dated = cands.find((c) => !c.background.value && c.date?.date && !c.date.yearOnly)
   if (dated?.date?.date) return { date: dated.date.date, precision: dated.date.precision, evidence: { kind: 'rule', rule: `report-date:${dated.date.rule}`, spans: [{ start: dated.date.start, end: dated.date.end }] } }
+  const lead = (doc.dates ?? []).find((d) => d.date && !d.yearOnly && d.role !== 'report' && d.sentence <= 2 && doc.published && d.date <= doc.published && d.date >= shiftDays(doc.published, -14))
+  if (lead?.date) return { date: lead.date, precision: lead.precision, evidence: { kind: 'rule', rule: `report-date:${lead.rule}`, spans: [{ start: lead.start, end: lead.end }] } }
   if (doc.published) return { date: doc.published.slice(0, 10), precision: 1, evidence: { kind: 'rule', rule: 'publication-date' } }
   return null
 }
@@ -43,3 +45,5 @@ export function dominantGroup(doc: Doc): ActorMention | null {
   if (ranked.length > 1 && ranked[1]!.n * 2 > ranked[0]!.n) return null
   return ranked[0]!.m
 }
+
+const shiftDays = (day: string, n: number) => new Date(Date.parse(day.slice(0, 10) + 'T00:00:00Z') + n * 864e5).toISOString().slice(0, 10)

@@ -6,7 +6,18 @@ import { RELATIVE, iso, parseDay } from './relative-dates.js'
 import type { Rules } from '../data/load.js'
 import { makeNumberReader } from './numbers.js'
 
-export type DateMention = Span & { sentence: number; date: string | null; precision: TimePrecision; rule: string; yearOnly?: boolean }
+/** role: 'report' when the date is when something was said or a toll updated ("said on Tuesday"), 'incident' when
+ * the text ties it to the incident itself ("Sunday's bombing"), else 'plain'. */
+export type DateMention = Span & { sentence: number; date: string | null; precision: TimePrecision; rule: string; yearOnly?: boolean; role: 'report' | 'incident' | 'plain' }
+
+const REPORT_VERB = /\b(said|says|say|told|announced|reported|confirmed|declared|admitted|stated|added|rose|risen|reached|climbed|revised|updated|claimed responsibility|statement)\b[^.;]{0,25}$/i
+const INCIDENT_AFTER = /^\s*(night)?['’]s\b/i
+
+function roleOf(text: string, span: Span): DateMention['role'] {
+  if (INCIDENT_AFTER.test(text.slice(span.end, span.end + 10))) return 'incident'
+  if (REPORT_VERB.test(text.slice(Math.max(0, span.start - 40), span.start))) return 'report'
+  return 'plain'
+}
 
 const DAY = 864e5
 const MAYBE_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|ago|week|month|year/i
@@ -31,7 +42,7 @@ export function makeDateFinder(r: Rules) {
         taken.push(span)
         if (Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
         const res = RELATIVE[m.value]?.(pub, s.words, m.first, readNumber)
-        if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}` })
+        if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}`, role: roleOf(text, span) })
       }
       const ref = Number.isNaN(pub) ? new Date(0) : new Date(pub + 12 * 3600e3)
       for (const c of chrono.parse(slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length)), { instant: ref, timezone: 0 }, { forwardDate: false })) {
@@ -42,12 +53,14 @@ export function makeDateFinder(r: Rules) {
         const m = readChrono(c, pub)
         if (!m) continue
         if (m.relative && Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
-        out.push({ ...span, sentence: s.index, date: m.date, precision: m.precision, rule: m.rule })
+        // nothing reported happened after the report was published ("a day after" is relative to another event)
+        if (!Number.isNaN(pub) && parseDay(m.date) > pub + DAY) continue
+        out.push({ ...span, sentence: s.index, date: m.date, precision: m.precision, rule: m.rule, role: roleOf(text, span) })
       }
       for (const y of slice.matchAll(/\b(?:in|since|of|during) ((?:19|20)\d\d)\b/g)) {
         const start = s.start + y.index! + y[0].length - 4
         if (taken.some((t) => start < t.end && t.start < start + 4) || out.some((o) => start >= o.start && start < o.end)) continue
-        out.push({ start, end: start + 4, sentence: s.index, date: `${y[1]}-07-01`, precision: 3, rule: 'year-only', yearOnly: true })
+        out.push({ start, end: start + 4, sentence: s.index, date: `${y[1]}-07-01`, precision: 3, rule: 'year-only', yearOnly: true, role: 'plain' })
       }
     }
     return out.sort((a, b) => a.start - b.start)

@@ -23,6 +23,8 @@ export const RELATIVE: Record<string, (published: number, words: Word[], first: 
     const unit = words.slice(first, first + 4).some((w) => w.lower.startsWith('week')) ? 7 : 1
     return n && n.value < 60 ? { date: iso(p - n.value * unit * DAY), precision: unit === 7 ? 2 : 1 } : null
   },
+  // "overnight": the night before a report, dated at the night's start
+  overnight: (p) => ({ date: iso(p - DAY), precision: 1 }),
   'this-month': (p) => { const d = new Date(p); return { date: monthMiddle(d.getUTCFullYear(), d.getUTCMonth()), precision: 3 } },
   'previous-month': (p) => { const d = new Date(p); return { date: monthMiddle(d.getUTCFullYear(), d.getUTCMonth() - 1), precision: 3 } },
   // "earlier this year": the middle month of the part of the year before publication

@@ -1,0 +1,115 @@
+import { AREA_EDGE_WORDS } from './feature-words.js'
+import { fuzzyCandidates } from './fuzzy.js'
+import { haversineKm } from './geo-math.js'
+import { normalizePlaceName } from './normalize.js'
+import type { Admin1Info, CountryInfo, Gazetteer, MatchKind, Place } from './types.js'
+
+export type RawCandidate = {
+  place: Place
+  match: MatchKind
+  rejected?: string
+  /** score adjustment for how loosely the name matched, with its reason */
+  penalty?: number
+  note?: string
+}
+
+/** Where the context says the place must lie. */
+export type Frame = { country?: CountryInfo; admin1?: Admin1Info }
+
+const MATCH_RANK: Readonly<Record<MatchKind, number>> = { name: 0, alt: 1, 'area-part': 2, skeleton: 3, fuzzy: 4 }
+
+/** Exact-key matches of any of the names, each place once with its best match kind. */
+export function exactCandidates(gaz: Gazetteer, names: string[], frame: Frame): RawCandidate[] {
+  const found = new Map<string, RawCandidate>()
+  for (const name of names) {
+    const key = normalizePlaceName(name)
+    const opts = frame.country ? { country: frame.country.iso2 } : {}
+    for (const place of gaz.lookup(name, opts)) {
+      const match: MatchKind = normalizePlaceName(place.name) === key ? 'name' : 'alt'
+      keepBest(found, { place, match })
+    }
+  }
+  return [...found.values()]
+}
+
+/**
+ * Set aside candidates outside the frame, saying why: a same-name place in another province than
+ * the one the text names is a different place (the Husayniyat village in Ninawa is not the
+ * Husayniyat area of Anbar).
+ */
+export function applyFrame(cands: RawCandidate[], frame: Frame): RawCandidate[] {
+  return cands.map((c) => {
+    if (frame.country && c.place.country !== frame.country.iso2) {
+      return { ...c, rejected: `in ${c.place.countryName}, not ${frame.country.name}` }
+    }
+    if (frame.admin1 && c.place.admin1 !== frame.admin1.name) {
+      return { ...c, rejected: `in ${c.place.admin1 ?? 'an unknown province'}, not ${frame.admin1.name}` }
+    }
+    return c
+  })
+}
+
+const BORDER_KM = 20 // a place this close to the named province is likely filed just across its border
+
+/**
+ * Tried only when no exact match fits the frame, loosest last: spelling variants inside the
+ * frame; exact or spelling matches just across the named province's border; then a distinctive
+ * part of the name ("Wadi Hauran" → Hauran, "Tall Hammam Gharbi" → Hammam) as a named area.
+ */
+export function fallbackCandidates(gaz: Gazetteer, names: string[], areaPart: string | null, frame: Frame): RawCandidate[] {
+  const found = new Map<string, RawCandidate>()
+  const country = frame.country?.iso2
+  if (!country) return []
+  for (const name of names) addFuzzy(found, fuzzyCandidates(gaz, name, country, frame.admin1?.name))
+  if (found.size === 0 && frame.admin1) acrossBorder(gaz, names, frame, found)
+  if (found.size === 0) {
+    const parts = [...(areaPart ? [areaPart] : []), ...names.flatMap(distinctiveParts)]
+    for (const part of parts) {
+      const hits = applyFrame(gaz.lookup(part, { country }).map((place) => ({ place, match: 'area-part' as const })), frame)
+      for (const h of hits) if (!h.rejected) keepBest(found, { ...h, note: `part of the name: "${part}"` })
+      if (found.size > 0) break
+    }
+  }
+  return [...found.values()]
+}
+
+function addFuzzy(found: Map<string, RawCandidate>, r: ReturnType<typeof fuzzyCandidates>, extra = 0, why = ''): void {
+  for (const h of r.hits) {
+    const penalty = extra - 0.1 * h.distance - (h.viaAlt ? 0.2 : 0)
+    keepBest(found, { place: h.place, match: r.how, penalty, note: `${h.distance} letter(s) from ${h.viaAlt ? 'an alternate name' : 'its name'}${why}` })
+  }
+}
+
+/** Matches in a neighbouring province within BORDER_KM of the named one, kept with a penalty. */
+function acrossBorder(gaz: Gazetteer, names: string[], frame: Frame, found: Map<string, RawCandidate>): void {
+  const country = frame.country?.iso2 as string
+  const inside = gaz.places(country, frame.admin1?.name)
+  const nearBorder = (p: Place): boolean => inside.some((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= BORDER_KM)
+  const loose = new Map<string, RawCandidate>()
+  for (const c of exactCandidates(gaz, names, { country: frame.country as CountryInfo })) keepBest(loose, c)
+  if (loose.size === 0) for (const name of names) addFuzzy(loose, fuzzyCandidates(gaz, name, country, undefined))
+  for (const c of loose.values()) {
+    if (!nearBorder(c.place)) continue
+    const note = `in ${c.place.admin1 ?? '?'}, within ${BORDER_KM} km of ${frame.admin1?.name}`
+    found.set(c.place.id, { ...c, penalty: (c.penalty ?? 0) - 0.3, note })
+  }
+}
+
+/** The name without area words at its ends: "Jaroud Falita" → "Falita", "Tall Hammam Gharbi" → "Tall Hammam". */
+function distinctiveParts(name: string): string[] {
+  const words = name.split(/[\s\-–]+/).filter((w) => w.length > 0)
+  const isEdge = (w: string | undefined): boolean => w !== undefined && AREA_EDGE_WORDS.has(w.toLowerCase())
+  let start = 0
+  let end = words.length
+  while (start < end && isEdge(words[start])) start++
+  while (end > start && isEdge(words[end - 1])) end--
+  const ARTICLE = /^(al|el|ad|ar|as|an|at|az|ash)$/i
+  while (start < end - 1 && ARTICLE.test(words[start] as string)) start++
+  const rest = words.slice(start, end).join(' ')
+  return rest.length >= 4 && end - start < words.length ? [rest] : []
+}
+
+function keepBest(found: Map<string, RawCandidate>, c: RawCandidate): void {
+  const prev = found.get(c.place.id)
+  if (!prev || MATCH_RANK[c.match] < MATCH_RANK[prev.match]) found.set(c.place.id, c)
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { admin1Key } from './admin-names.js'
+import { normalizePlaceName } from './normalize.js'
+import type { Admin1Info, CountryInfo } from './types.js'
+
+const capitalSchema = z.object({ id: z.string(), name: z.string(), lat: z.number(), lon: z.number() }).nullable()
+
+const admin1Schema = z.object({
+  name: z.string(),
+  code: z.string().nullable(),
+  aliases: z.array(z.string()),
+  capital: capitalSchema,
+  count: z.number(),
+})
+
+const countrySchema = z.object({
+  iso2: z.string().length(2),
+  iso3: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  capital: capitalSchema,
+  admin1: z.array(admin1Schema),
+  count: z.number(),
+  wof: z.boolean(),
+})
+
+export const indexSchema = z.object({
+  version: z.literal(1),
+  normalizerVersion: z.number(),
+  built: z.string(),
+  countries: z.record(z.string(), countrySchema),
+})
+
+export type GazetteerIndexFile = z.infer<typeof indexSchema>
+
+/** Reads and checks index.json; a missing or malformed index is a setup error and throws. */
+export function readIndexFile(dir: string): GazetteerIndexFile {
+  const file = join(dir, 'index.json')
+  if (!existsSync(file)) {
+    throw new Error(`gazetteer: ${file} not found (build it with scripts/build-gazetteer.mjs or pass another dir)`)
+  }
+  const parsed = indexSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  if (!parsed.success) throw new Error(`gazetteer: ${file} is not a Sitrep gazetteer index: ${parsed.error.message}`)
+  return parsed.data
+}
+
+/** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
+export class CountryDirectory {
+  readonly countries = new Map<string, CountryInfo>()
+  private readonly byName = new Map<string, CountryInfo>()
+  private readonly admin1ByCountry = new Map<string, Map<string, Admin1Info>>()
+  private admin1World: Map<string, Admin1Info[]> | undefined
+
+  constructor(file: GazetteerIndexFile) {
+    for (const [iso, c] of Object.entries(file.countries)) {
+      const admin1 = c.admin1.map((a) => ({ ...a, country: iso }))
+      const info: CountryInfo = { ...c, admin1 }
+      this.countries.set(iso, info)
+      for (const n of [c.name, ...c.aliases]) {
+        const k = normalizePlaceName(n)
+        if (k && !this.byName.has(k)) this.byName.set(k, info)
+      }
+    }
+  }
+
+  /** country("IQ"), country("IRQ"), country("Iraq"), country("DRC") */
+  country(nameOrIso: string): CountryInfo | undefined {
+    const s = nameOrIso.trim()
+    if (s.length === 2 && this.countries.has(s.toUpperCase())) return this.countries.get(s.toUpperCase())
+    if (s.length === 3 && s === s.toUpperCase()) {
+      for (const c of this.countries.values()) if (c.iso3 === s) return c
+    }
+    return this.byName.get(normalizePlaceName(s))
+  }
+
+  /** Alias-tolerant admin1 lookup inside one country. */
+  admin1(iso: string, name: string): Admin1Info | undefined {
+    const k = admin1Key(name)
+    if (k.length === 0) return undefined
+    return this.admin1Keys(iso).get(k)
+  }
+
+  /** The same, across all countries. */
+  admin1Anywhere(name: string): Admin1Info[] {
+    if (!this.admin1World) {
+      const world = new Map<string, Admin1Info[]>()
+      for (const iso of this.countries.keys()) {
+        for (const [k, a] of this.admin1Keys(iso)) {
+          const list = world.get(k)
+          if (!list) world.set(k, [a])
+          else if (!list.includes(a)) list.push(a)
+        }
+      }
+      this.admin1World = world
+    }
+    return this.admin1World.get(admin1Key(name)) ?? []
+  }
+
+  private admin1Keys(iso: string): Map<string, Admin1Info> {
+    let keys = this.admin1ByCountry.get(iso)
+    if (keys) return keys
+    keys = new Map()
+    const c = this.countries.get(iso)
+    // Canonical names first so an alias never shadows another unit's own name.
+    for (const a of c?.admin1 ?? []) keys.set(admin1Key(a.name), a)
+    for (const a of c?.admin1 ?? []) {
+      for (const alias of a.aliases) {
+        const k = admin1Key(alias)
+        if (k && !keys.has(k)) keys.set(k, a)
+      }
+    }
+    this.admin1ByCountry.set(iso, keys)
+    return keys
+  }
+}
