@@ -9,6 +9,7 @@ import { makeCountFinder } from './entities/casualties.js'
 import { makeCandidateStage } from './coding/candidate.js'
 import { clusterCandidates } from './coding/cluster.js'
 import { makeFinalizer, type Locator } from './coding/finalize.js'
+import type { NamedActor } from './coding/actor-names.js'
 import { findClaimant, reportDate, dominantGroup } from './coding/report-context.js'
 import { makeNameOnlyLocator } from './coding/locate.js'
 import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
@@ -50,7 +51,15 @@ export function makeCoder(opts: CoderOptions = {}) {
       const claimant = findClaimant(d)
       const group = dominantGroup(d)
       const date = reportDate(d, d.candidates!)
-      const events = clusterCandidates(d.candidates!).map((dr) => finalize(dr, d, claimant, group, date)).filter((e): e is SitrepEvent => e !== null)
+      const events: SitrepEvent[] = []
+      // an incident told without its doer ("air strikes hit the town") carries over the doer named just before
+      let last: NamedActor | null = null
+      for (const dr of clusterCandidates(d.candidates!)) {
+        const e = finalize(dr, d, claimant, group, dr.background ? null : last, date)
+        if (!e) continue
+        events.push(e)
+        if (!e.background && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
+      }
       return { ...d, events }
     },
   ]

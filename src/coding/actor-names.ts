@@ -15,9 +15,25 @@ export function makeActorNamer(r: Rules) {
     const c = byIso.get(iso)
     return `${prefix} ${c?.article ? c.article + ' ' : ''}${c?.name ?? iso}`
   }
-  function pickGroup(groups: Group[], date: string | null): Group {
-    if (!date) return groups[0]!
-    return groups.find((g) => (!g.valid.from || g.valid.from <= date) && (!g.valid.to || date <= g.valid.to)) ?? groups[0]!
+  const children = new Map<string, Group[]>()
+  for (const g of r.groups) if (g.parent) children.set(g.parent, [...(children.get(g.parent) ?? []), g])
+  const validOn = (g: Group, date: string | null) => !date || ((!g.valid.from || g.valid.from <= date) && (!g.valid.to || date <= g.valid.to))
+  /**
+   * The group a name means on that date and in that country: a renamed group by its validity dates, a shared
+   * alias by the country ("al-Shabaab" in Cabo Delgado), a parent by its local branch (Islamic State in Nigeria is ISWAP).
+   */
+  function pickGroup(groups: Group[], date: string | null, where: string | null): Group {
+    const valid = groups.filter((g) => validOn(g, date))
+    const pool = valid.length ? valid : groups
+    const g = (where && pool.find((x) => x.countries.includes(where))) || pool[0]!
+    if (where && !g.countries.includes(where)) {
+      const branch = (children.get(g.name) ?? []).find((c) => c.countries.includes(where) && validOn(c, date))
+      if (branch) return branch
+    } else if (where && g.countries.length > 1) {
+      const branch = (children.get(g.name) ?? []).find((c) => c.countries.length === 1 && c.countries[0] === where && validOn(c, date))
+      if (branch) return branch
+    }
+    return g
   }
   return {
     countryName,
@@ -25,7 +41,7 @@ export function makeActorNamer(r: Rules) {
     name(m: ActorMention, where: string | null, date: string | null): NamedActor | null {
       const span = m.end > m.start ? { start: m.start, end: m.end } : undefined
       if (m.ref.kind === 'group') {
-        const g = pickGroup(m.ref.groups, date)
+        const g = pickGroup(m.ref.groups, date, where)
         return { name: g.name, inter: g.inter as Inter, span, rule: 'dictionary' }
       }
       const iso = m.ref.country ?? where

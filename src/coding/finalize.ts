@@ -21,7 +21,7 @@ const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murd
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
 export function makeFinalizer(r: Rules, locate: Locator) {
   const namer = makeActorNamer(r)
-  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
+  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
     const where = locate(draft, doc)
     const iso = where.iso
@@ -44,7 +44,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       }
       return m ? namer.name(m, iso, date) : null
     }
-    let a1: NamedActor | null = name(agentM)
+    let a1: NamedActor | null = name(agentM) ?? (inherited && VIOLENT.has(draft.type) ? { ...inherited, span: undefined, rule: 'doer-carried-over' } : null)
     // a government is a side only of riots, protests and strategic developments, not of fighting
     let a2: NamedActor | null = targetM?.ref.kind === 'government' && VIOLENT.has(draft.type) ? null : name(targetM)
     if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed')) {
@@ -76,7 +76,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
         break
       case 'Explosions/Remote violence':
         if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')
-        if ((!a2 || a2.name === a1?.name) && (hasKind('civilians') || deaths > 0)) a2 = namer.generic('civilians', iso, 'victims-are-civilians')
+        if (a2 && (a2.inter === 5 || a2.inter === 6)) a2 = null // a crowd hit by a bomb is civilians
+        if ((!a2 || a2.name === a1?.name) && (hasKind('civilians') || hasKind('rioters') || deaths > 0)) a2 = namer.generic('civilians', iso, 'victims-are-civilians')
         break
       case 'Battles':
         if (!a1) a1 = namer.generic('armed', iso, 'unnamed-side')

@@ -26,12 +26,13 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
     }
   }
   if (!target) target = after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
+  // "the army and the RSF fought": the other armed side before the verb, unless it is marked as an ally
+  if (!target) target = before.find((m) => m !== agent && !sameActor(m, agent) && armedLike(m.ref.kind) && !allyCue(s, m)) ?? null
   if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null
   if (!agent) agent = mentions.find((m) => m !== target && armedLike(m.ref.kind)) ?? null
   // allies: other armed actors on the doer's side (before the verb, or "with", "alongside", "backed by")
-  const allySide = (m: ActorMention) => m.last < trigger || /^(with|alongside|by|and)$/.test(s.words[m.first - 1]?.lower ?? '')
   const allies = agent ? mentions.filter((m) => m !== agent && m !== target && !sameActor(m, agent) && !sameActor(m, target) &&
-    (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allySide(m) && m.first < (target?.first ?? Infinity)) : []
+    (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allyCue(s, m)) : []
   return { agent, target, allies }
 }
 
@@ -44,4 +45,13 @@ export function sameActor(a: ActorMention | null, b: ActorMention | null): boole
   if (a.ref.kind === 'group' && b.ref.kind === 'group') return a.ref.groups[0]?.name === b.ref.groups[0]?.name
   if (a.ref.kind !== b.ref.kind) return false
   return (a.ref as { country: string | null }).country === (b.ref as { country: string | null }).country
+}
+
+const ALLY_BEFORE = /^(with|alongside|by|allied|and|plus)$/
+const ALLY_PHRASE = /\b(with|alongside|backed by|supported by|allied|in coordination with|together with|joined by|aided by|and allied|and their allies|assisted by)\s*(the\s+)?$/i
+
+/** "in coordination with the Anbar Police", "backed by Russian jets", "alongside the SNA": on the doer's side. */
+function allyCue(s: Sentence, m: ActorMention): boolean {
+  const before = s.words.slice(Math.max(0, m.first - 5), m.first).map((w) => w.lower).join(' ')
+  return ALLY_PHRASE.test(before) || (ALLY_BEFORE.test(s.words[m.first - 1]?.lower ?? '') && /allied|backed|coordination|alongside|with/.test(before))
 }

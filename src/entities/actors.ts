@@ -19,13 +19,16 @@ type Lex =
   | { t: 'role'; kind: RoleKind }
   | { t: 'weapon' }
 
-// acronyms are matched with their capitals ("IS", "ADF"), so the word "is" never names an actor
-const isAcronym = (a: string) => /^[A-Z0-9][A-Z0-9.\-']{0,6}$/.test(a) && /[A-Z]/.test(a) && a.length <= 6
+// acronyms are matched with their capitals ("IS", "ADF", "LeT"), so the words "is" and "let" never name an actor;
+// so are named forces ("Lebanese Forces", "Free Syrian Army"), which differ from "Lebanese forces" only by case
+const isAcronym = (a: string) => (a.length <= 6 && /^[A-Za-z0-9.\-']+$/.test(a) && (a.match(/[A-Z]/g)?.length ?? 0) >= 2) || /^[A-Z0-9.\-']{1,6}$/.test(a) && /[A-Z]/.test(a)
+const NAMED_FORCE = /\b(Forces|Army|Guard|Guards|Police|Front|Brigade|Brigades)\b/
+const caseSensitive = (a: string) => isAcronym(a) || (NAMED_FORCE.test(a) && a.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(a))
 
 /** Builds the actor and country finder from the dictionaries in data/actors. */
 export function makeActorFinder(r: Rules) {
   const entries: PhraseEntry<Lex>[] = []
-  const add = (pattern: string, value: Lex) => entries.push({ pattern, value, caseSensitive: isAcronym(pattern) })
+  const add = (pattern: string, value: Lex) => entries.push({ pattern, value, caseSensitive: value.t === 'group' || value.t === 'unit' ? caseSensitive(pattern) : isAcronym(pattern) })
   for (const g of r.groups) for (const a of [g.name, ...g.aliases]) add(a, { t: 'group', group: g })
   for (const u of r.units) for (const a of [u.name, ...u.aliases]) add(a, { t: 'unit', country: u.country, force: u.force })
   for (const c of r.countries) {
