@@ -18,7 +18,7 @@ export type Doc = ReportInput & {
   counts?: Count[]
   triggers?: TriggerHit[]
   /** the country the report is mostly about (ISO2), with the rule that chose it */
-  focus?: { iso2: string | null; rule: string }
+  focus?: { iso2: string | null; rule: string; ranked: string[] }
   candidates?: Candidate[]
   events?: SitrepEvent[]
 }

@@ -27,10 +27,8 @@ export function makeActorNamer(r: Rules) {
     const pool = valid.length ? valid : groups
     const g = (where && pool.find((x) => x.countries.includes(where))) || pool[0]!
     if (where && !g.countries.includes(where)) {
-      const branch = (children.get(g.name) ?? []).find((c) => c.countries.includes(where) && validOn(c, date))
-      if (branch) return branch
-    } else if (where && g.countries.length > 1) {
-      const branch = (children.get(g.name) ?? []).find((c) => c.countries.length === 1 && c.countries[0] === where && validOn(c, date))
+      // a branch carries its parent's name ("Islamic State Sinai Province"); an affiliate with its own name does not
+      const branch = (children.get(g.name) ?? []).find((c) => c.name.startsWith(g.name) && c.countries.includes(where) && validOn(c, date))
       if (branch) return branch
     }
     return g

@@ -40,11 +40,19 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     const admin1 = admin1Of(admin1Mention, focus)
     const evidence: Record<string, Evidence> = {}
     const candidates = own.filter((p) => p !== admin1Mention && !(admin1Of(p, focus) && p.feature !== 'area'))
+    // the report's main country first, then the other countries it names ("Turkish jets struck Qamishli")
+    const countries = [focus, ...(doc.focus?.ranked ?? []).filter((c) => c !== focus).slice(0, 3)]
     for (const m of candidates) {
       const text = m.featureWord && m.feature !== 'admin1' ? `${m.name} ${m.featureWord}` : m.name
-      const r = m.relative
-        ? resolveRelative(gaz, doc.text.slice(relativeStart(doc, m), m.end), { ...(focus ? { country: focus } : {}), ...(admin1 ? { admin1 } : {}) }) ?? resolve(text, focus, admin1, m.feature === 'area')
-        : resolve(text, focus, admin1, m.feature === 'area')
+      let r: Resolution | undefined
+      for (const country of countries) {
+        const a1 = country === focus ? admin1 : null
+        r = m.relative
+          ? resolveRelative(gaz, doc.text.slice(relativeStart(doc, m), m.end), { ...(country ? { country } : {}), ...(a1 ? { admin1: a1 } : {}) }) ?? resolve(text, country, a1, m.feature === 'area')
+          : resolve(text, country, a1, m.feature === 'area')
+        if (r.status === 'resolved' || r.fallback) break
+      }
+      if (!r) continue
       if (r.status === 'resolved') return fromResolution(r, m, doc, evidence)
       if (r.fallback) {
         evidence.location = { kind: 'rule', rule: 'province-capital:place-unresolved', spans: [sp(m)] }

@@ -33,6 +33,7 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
       for (const iso of found) add(iso, w)
     }
   }
-  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0]
-  return best ? { iso2: best[0], rule: gaz ? 'most-mentioned-country-and-places' : 'most-mentioned-country' } : { iso2: null, rule: 'no-country-mentioned' }
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]).map(([iso]) => iso)
+  const best = ranked[0]
+  return best ? { iso2: best, rule: gaz ? 'most-mentioned-country-and-places' : 'most-mentioned-country', ranked } : { iso2: null, rule: 'no-country-mentioned', ranked }
 }
