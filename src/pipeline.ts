@@ -10,7 +10,7 @@ import { makeCandidateStage } from './coding/candidate.js'
 import { clusterCandidates } from './coding/cluster.js'
 import { makeFinalizer, type Locator } from './coding/finalize.js'
 import type { NamedActor } from './coding/actor-names.js'
-import { findClaimant, reportDate, dominantGroup } from './coding/report-context.js'
+import { findClaimant, reportDate, dominantGroup, reportSides } from './coding/report-context.js'
 import { makeNameOnlyLocator } from './coding/locate.js'
 import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
@@ -50,12 +50,13 @@ export function makeCoder(opts: CoderOptions = {}) {
     (d) => {
       const claimant = findClaimant(d)
       const group = dominantGroup(d)
+      const sides = reportSides(d)
       const date = reportDate(d, d.candidates!)
       const events: SitrepEvent[] = []
       // an incident told without its doer ("air strikes hit the town") carries over the doer named just before
       let last: NamedActor | null = null
       for (const dr of clusterCandidates(d.candidates!)) {
-        const e = finalize(dr, d, claimant, group, dr.background ? null : last, date)
+        const e = finalize(dr, d, claimant, group, dr.background ? null : last, sides, date)
         if (!e) continue
         events.push(e)
         if (!e.background && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }

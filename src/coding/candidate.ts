@@ -9,6 +9,7 @@ import { assignRoles, type Roles } from './roles.js'
 import { makeClassifier, type Classification } from './classify.js'
 import { parseDay } from '../entities/relative-dates.js'
 import type { Sentence } from '../text/segment.js'
+import { bySentence } from '../text/by-sentence.js'
 
 /** One clause that reports an incident: the raw material of an event. */
 export type Candidate = Classification & {
@@ -37,6 +38,7 @@ export function makeCandidateStage(r: Rules) {
     const pub = doc.published ? parseDay(doc.published) : NaN
     const out: Candidate[] = []
     const triggers: TriggerHit[] = []
+    const actorsOf = bySentence(doc.actors), datesOf = bySentence(doc.dates), countsOf = bySentence(doc.counts), placesOf = bySentence(doc.places)
     for (const s of seg.sentences) {
       const hits = finder.triggers(s)
       if (hits.length === 0) continue
@@ -50,7 +52,7 @@ export function makeCandidateStage(r: Rules) {
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
         const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
-        const actors = inClause(doc.actors).filter((a) => !isSpeaker(s.words, a))
+        const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a))
         // roles are read around the first trigger: the verb of the clause's main incident
         const main = [...own].sort((a, b) => a.first - b.first)[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
@@ -58,11 +60,11 @@ export function makeCandidateStage(r: Rules) {
         const classes = new Set(own.map((h) => h.cls))
         const c = classify(classes, roles, doc.focus?.iso2 ?? null)
         if (!c) continue
-        const date = pickDate(inClause(doc.dates), (doc.dates ?? []).filter((d) => d.sentence === s.index), main.start)
-        const counts = inClause(doc.counts)
+        const date = pickDate(inClause(datesOf(s.index)), datesOf(s.index), main.start)
+        const counts = inClause(countsOf(s.index))
         out.push({
           ...c, clause, hits: own, classes, roles, actors,
-          places: inClause(doc.places).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
+          places: inClause(placesOf(s.index)).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
           background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
         })

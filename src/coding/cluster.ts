@@ -11,16 +11,18 @@ const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demo
 const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
 const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1').map((p) => p.name.toLowerCase())
 
+const RECENT = 24
+
 function placesAgree(d: Draft, c: Candidate): boolean {
   const mine = placeKey(c)
   if (mine.length === 0) return true
-  const theirs = d.parts.flatMap(placeKey)
+  const theirs = [...new Set(d.parts.slice(0, 8).flatMap(placeKey))]
   if (theirs.length === 0) return true
   return mine.some((m) => theirs.some((t) => t.includes(m) || m.includes(t)))
 }
 
 function datesAgree(d: Draft, c: Candidate): boolean {
-  const dates = d.parts.map((p) => p.date?.date).filter(Boolean)
+  const dates = d.parts.slice(0, 8).map((p) => p.date?.date).filter(Boolean)
   return !c.date?.date || dates.length === 0 || dates.includes(c.date.date)
 }
 
@@ -38,7 +40,7 @@ function typesAgree(d: Draft, c: Candidate): boolean {
 function actorsAgree(d: Draft, c: Candidate): boolean {
   const a = c.roles.agent
   if (!a || a.ref.kind === 'armed') return true
-  const theirs = d.parts.map((p) => p.roles.agent).filter((x) => x && x.ref.kind !== 'armed')
+  const theirs = d.parts.slice(0, 8).map((p) => p.roles.agent).filter((x) => x && x.ref.kind !== 'armed')
   return theirs.length === 0 || theirs.some((t) => sameActor(t, a))
 }
 
@@ -50,9 +52,11 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
   const drafts: Draft[] = []
   for (const c of cands) {
     const fits = (d: Draft) => d.background === c.background.value && typesAgree(d, c) && placesAgree(d, c) && datesAgree(d, c) && actorsAgree(d, c)
-    let target = [...drafts].reverse().find(fits)
+    // an incident is told within a few paragraphs: only the latest drafts are candidates (keeps long inputs linear)
+    const recent = drafts.slice(-RECENT).reverse()
+    let target = recent.find(fits)
     if (!target && c.generic && !c.background.value && placeKey(c).length === 0) {
-      target = [...drafts].reverse().find((d) => !d.background && VIOLENT.has(d.type))
+      target = recent.find((d) => !d.background && VIOLENT.has(d.type))
     }
     if (target) {
       target.parts.push(c)
@@ -75,7 +79,7 @@ function dropPlaceless(drafts: Draft[]): Draft[] {
   const out: Draft[] = []
   for (const d of drafts) {
     if (hasPlace(d)) { out.push(d); continue }
-    const prev = [...out].reverse().find((p) => p.background === d.background && (p.type === d.type || VIOLENT.has(p.type) === VIOLENT.has(d.type)))
+    const prev = out.slice(-RECENT).reverse().find((p) => p.background === d.background && (p.type === d.type || VIOLENT.has(p.type) === VIOLENT.has(d.type)))
     if (prev && !d.background) prev.parts.push(...d.parts.map((c) => ({ ...c, places: [] })))
   }
   return out

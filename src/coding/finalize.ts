@@ -21,7 +21,7 @@ const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murd
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
 export function makeFinalizer(r: Rules, locate: Locator) {
   const namer = makeActorNamer(r)
-  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
+  return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
     const where = locate(draft, doc)
     const iso = where.iso
@@ -89,6 +89,12 @@ export function makeFinalizer(r: Rules, locate: Locator) {
         }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
+    // fighting needs two sides: when the clause names one, the other is the report's main opposing side
+    const needsOther = draft.type === 'Battles' || (draft.type === 'Explosions/Remote violence' && !a2 && !hasKind('civilians') && deaths === 0)
+    if (!a2 && a1 && needsOther) {
+      const other = sides.map((m) => namer.name(m, iso, date)).find((n) => n && n.name !== a1!.name && n.inter !== 7 && (a1!.inter !== 1 || n.inter !== 1 || !n.name.endsWith(a1!.name.split(' of ').pop()!)))
+      if (other) a2 = { ...other, span: undefined, rule: 'other-side-of-report' }
+    }
     const allies = draft.parts.flatMap((p) => p.roles.allies).map(name).filter((x): x is NamedActor => !!x && x.name !== a1?.name && x.name !== a2?.name)
     ev.actor1 = a1?.span ? spans(a1.span) : rule(a1?.rule ?? 'none')
     ev.actor2 = a2?.span ? spans(a2.span) : rule(a2?.rule ?? 'none')

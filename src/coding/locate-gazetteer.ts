@@ -6,6 +6,7 @@ import { resolveRelative } from '../geo/relative.js'
 import type { PlaceMention } from '../entities/places.js'
 import type { Draft } from './cluster.js'
 import type { Located } from './locate.js'
+import { bySentence } from '../text/by-sentence.js'
 
 const sp = (m: { start: number; end: number }) => ({ start: m.start, end: m.end })
 const CITY_PART = /^(neighbourhood|campus|localadmin|borough|macrohood|microhood)$/
@@ -30,13 +31,16 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     return gaz.admin1(country, m.name)?.name ?? null
   }
 
+  let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined } | null = null
   return function locate(draft: Draft, doc: Doc): Located {
+    if (indexed?.doc !== doc) indexed = { doc, placesOf: bySentence(doc.places), admin1Place: undefined }
     const focus = doc.focus?.iso2 ?? null
     const own = draft.parts.flatMap((p) => p.places)
     const sentences = new Set(draft.parts.map((p) => p.clause.sentence))
-    const nearby = (doc.places ?? []).filter((p) => sentences.has(p.sentence) && p.cue !== 'from')
+    const nearby = [...sentences].flatMap(indexed.placesOf).filter((p) => p.cue !== 'from')
     // the province named in the incident's own sentences (or, failing that, anywhere in the report)
-    const admin1Mention = [...own, ...nearby].find((p) => admin1Of(p, focus)) ?? (doc.places ?? []).find((p) => p.feature === 'admin1' && admin1Of(p, focus))
+    indexed.admin1Place ??= (doc.places ?? []).find((p) => p.feature === 'admin1' && admin1Of(p, focus))
+    const admin1Mention = [...own, ...nearby].find((p) => admin1Of(p, focus)) ?? indexed.admin1Place
     const admin1 = admin1Of(admin1Mention, focus)
     const evidence: Record<string, Evidence> = {}
     const candidates = own.filter((p) => p !== admin1Mention && !(admin1Of(p, focus) && p.feature !== 'area'))
@@ -75,7 +79,7 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     let location = r.location
     // a district or airport of a city is written "City - District", as ACLED does
     if (CITY_PART.test(r.place.kind)) {
-      const city = (doc.places ?? []).map((p) => gaz.lookup(p.name, { country: r.place.country })).flat()
+      const city = (doc.places ?? []).slice(0, 50).map((p) => gaz.lookup(p.name, { country: r.place.country })).flat()
         .find((c) => c.kind === 'locality' && c.population > 100000 && Math.abs(c.lat - r.lat) < 0.3 && Math.abs(c.lon - r.lon) < 0.3)
       if (city) location = `${city.name} - ${r.location}`
     }

@@ -2,18 +2,18 @@ import type { Doc } from '../doc.js'
 import type { Evidence, TimePrecision } from '../types.js'
 import type { ActorMention } from '../entities/actors.js'
 import type { Candidate } from './candidate.js'
+import { bySentence } from '../text/by-sentence.js'
 
 const CLAIM = /\bclaim(ed|s)? (responsibility|the (attack|bombing|blast|killing|strike|assault)s?|it)\b|\bsaid (it|they) (had )?carried out\b|\bclaimed by\b/i
 const BLAME = /\b(blamed|attributed|suspected|responsible)\b/i
 
 /** Who claimed the report's attacks (a claim beats an attribution by the authorities). */
 export function findClaimant(doc: Doc): ActorMention | null {
-  const groups = (doc.actors ?? []).filter((a) => a.ref.kind === 'group')
+  const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group'))
   for (const re of [CLAIM, BLAME]) {
     for (const s of doc.seg?.sentences ?? []) {
-      if (!re.test(doc.text.slice(s.start, s.end))) continue
-      const g = groups.find((a) => a.sentence === s.index)
-      if (g) return g
+      const g = groupsOf(s.index)[0]
+      if (g && re.test(doc.text.slice(s.start, s.end))) return g
     }
   }
   return null
@@ -47,3 +47,16 @@ export function dominantGroup(doc: Doc): ActorMention | null {
 }
 
 const shiftDays = (day: string, n: number) => new Date(Date.parse(day.slice(0, 10) + 'T00:00:00Z') + n * 864e5).toISOString().slice(0, 10)
+
+/** The armed sides a report names (groups, and state forces of a named country), most-mentioned first. */
+export function reportSides(doc: Doc): ActorMention[] {
+  const counts = new Map<string, { m: ActorMention; n: number }>()
+  for (const a of doc.actors ?? []) {
+    const key = a.ref.kind === 'group' ? a.ref.groups[0]!.name : (a.ref.kind === 'military' || a.ref.kind === 'police') && a.ref.country ? `${a.ref.kind}:${a.ref.country}` : null
+    if (!key) continue
+    const e = counts.get(key) ?? { m: a, n: 0 }
+    e.n++
+    counts.set(key, e)
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).map((e) => e.m)
+}

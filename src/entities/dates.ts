@@ -49,7 +49,7 @@ export function makeDateFinder(r: Rules) {
         const span = { start: s.start + c.index, end: s.start + c.index + c.text.length }
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue
         // "since April", "until May": the bounds of a campaign, not the day of an incident
-        if (/\b(since|until|till|from)\s*$/i.test(slice.slice(0, c.index))) continue
+        if (/\b(since|until|till|from)\b[^.,;]{0,30}$/i.test(slice.slice(0, c.index))) continue
         const m = readChrono(c, pub)
         if (!m) continue
         if (m.relative && Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }

@@ -27,13 +27,15 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
   for (const c of countries) add(c.iso2, (c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
   if (gaz) {
     for (const p of places) {
-      const found = new Set(placesNamed(gaz, p.name, cands).map((x) => x.country))
-      if (found.size === 0 && cands.length === 0) continue
-      const w = (p.cue === 'dateline' ? 3 : 1.5) / Math.max(1, found.size)
-      for (const iso of found) add(iso, w)
+      // a name shared by several countries counts for the one where it is the most important place
+      const best = placesNamed(gaz, p.name, cands).sort((a, b) => rank(b) - rank(a))[0]
+      if (best) add(best.country, p.cue === 'dateline' ? 3 : 1.5)
     }
   }
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]).map(([iso]) => iso)
   const best = ranked[0]
   return best ? { iso2: best, rule: gaz ? 'most-mentioned-country-and-places' : 'most-mentioned-country', ranked } : { iso2: null, rule: 'no-country-mentioned', ranked }
 }
+
+const KIND_RANK: Record<string, number> = { locality: 3, region: 3, county: 2, neighbourhood: 1, localadmin: 1 }
+const rank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)

@@ -28,7 +28,11 @@ export function makePlaceFinder(cues: PlaceCues) {
 
   return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => boolean = () => false): PlaceMention[] {
     const out: PlaceMention[] = []
-    const isTaken = (w: Word) => taken.some((t) => w.start >= t.start && w.end <= t.end)
+    // words inside actor names are not places; a set of their start offsets keeps this linear
+    const takenStarts = new Set<number>()
+    const wordsBySentence = sentences.map((s) => s.words)
+    for (const t of taken) for (const w of wordsBySentence[(t as { sentence?: number }).sentence ?? -1] ?? []) if (w.start >= t.start && w.end <= t.end) takenStarts.add(w.start)
+    const isTaken = (w: Word) => takenStarts.has(w.start)
     for (const s of sentences) {
       const w = s.words
       for (let i = 0; i < w.length; i++) {

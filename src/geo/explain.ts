@@ -25,11 +25,19 @@ export function explainGeocode(gaz: Gazetteer, name: string, context?: string): 
   return lines.join('\n')
 }
 
-/** The query a context text supports: the first country it names, and a province in it. */
+/**
+ * The query a context text supports: of the countries it names, the one a named province lies in,
+ * else the first that has a place of this name ("near the Syrian border in Anbar, Iraq": Iraq).
+ */
 function queryFromContext(gaz: Gazetteer, name: string, context: string | undefined): ToponymQuery {
   if (!context) return { name }
   const m = findMentions(gaz, context)
-  const country = m.countries[0]?.iso2 ?? m.admin1[0]?.country
+  const named = m.countries.map((c) => c.iso2)
+  const country =
+    named.find((iso) => m.admin1.some((a) => a.country === iso)) ??
+    named.find((iso) => gaz.lookup(name, { country: iso }).length > 0) ??
+    named[0] ??
+    m.admin1[0]?.country
   const admin1 = m.admin1.find((a) => a.country === country)?.name
   return { name, ...(country ? { country } : {}), ...(admin1 ? { admin1 } : {}) }
 }
