@@ -7,10 +7,8 @@ import { makeDateFinder } from './entities/dates.js'
 import { makePlaceFinder, type PlaceCues } from './entities/places.js'
 import { makeCountFinder } from './entities/casualties.js'
 import { makeCandidateStage } from './coding/candidate.js'
-import { clusterCandidates } from './coding/cluster.js'
-import { makeFinalizer, type Locator } from './coding/finalize.js'
-import type { NamedActor } from './coding/actor-names.js'
-import { findClaimant, reportDate, dominantGroup, reportSides } from './coding/report-context.js'
+import type { Locator } from './coding/finalize.js'
+import { makeEventStage } from './coding/event-stage.js'
 import { makeNameOnlyLocator } from './coding/locate.js'
 import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
@@ -19,7 +17,14 @@ import type { Gazetteer } from './geo/types.js'
 import { candidateCountries, placesNamed, focusFromPlaces } from './entities/place-context.js'
 import { join } from 'node:path'
 
-export type CoderOptions = { rules?: Rules; locator?: (r: Rules) => Locator; gazetteer?: Gazetteer | null }
+export type CoderOptions = {
+  rules?: Rules
+  locator?: (r: Rules) => Locator
+  /** the gazetteer; null codes place names without coordinates */
+  gazetteer?: Gazetteer | null
+  /** when given, milliseconds spent in each stage are added to it (for benchmarks) */
+  timings?: Map<string, number>
+}
 export type Stage = (doc: Doc) => Doc
 
 /** Builds the coder: the stage order is the one literal list below, read top to bottom. */
@@ -32,41 +37,31 @@ export function makeCoder(opts: CoderOptions = {}) {
   const byIso = new Map(r.countries.map((c) => [c.iso2, c]))
   const gaz = opts.gazetteer === undefined ? loadGazetteer() : opts.gazetteer
   const locator = opts.locator ? opts.locator(r) : gaz ? makeGazetteerLocator(gaz) : makeNameOnlyLocator((iso) => byIso.get(iso))
-  const finalize = makeFinalizer(r, locator)
   const findCounts = makeCountFinder(r)
 
-  const stages: Stage[] = [
-    (d) => ({ ...d, seg: segment(d.text) }),
-    (d) => ({ ...d, ...findActors(d.seg!.sentences) }),
-    (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) }),
-    (d) => {
+  const stages: [string, Stage][] = [
+    ['segment', (d) => ({ ...d, seg: segment(d.text) })],
+    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
+    ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
+    ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
       return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
-    },
-    (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) }),
-    (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!)) }),
-    makeCandidateStage(r),
-    (d) => {
-      const claimant = findClaimant(d)
-      const group = dominantGroup(d)
-      const sides = reportSides(d)
-      const date = reportDate(d, d.candidates!)
-      const events: SitrepEvent[] = []
-      // an incident told without its doer ("air strikes hit the town") carries over the doer named just before
-      let last: NamedActor | null = null
-      for (const dr of clusterCandidates(d.candidates!)) {
-        const e = finalize(dr, d, claimant, group, dr.background ? null : last, sides, date)
-        if (!e) continue
-        events.push(e)
-        if (!e.background && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
-      }
-      return { ...d, events }
-    },
+    }],
+    ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
+    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!)) })],
+    ['candidates', makeCandidateStage(r)],
+    ['events', makeEventStage(r, locator)],
   ]
+  const timings = opts.timings
   return function codeDoc(input: ReportInput): Doc {
     let doc = makeDoc(input)
-    for (const stage of stages) doc = stage(doc)
+    for (const [name, stage] of stages) {
+      if (!timings) { doc = stage(doc); continue }
+      const t0 = performance.now()
+      doc = stage(doc)
+      timings.set(name, (timings.get(name) ?? 0) + performance.now() - t0)
+    }
     return doc
   }
 }

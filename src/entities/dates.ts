@@ -20,7 +20,8 @@ function roleOf(text: string, span: Span): DateMention['role'] {
 }
 
 const DAY = 864e5
-const MAYBE_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|ago|week|month|year/i
+// chrono is the slowest step of the pipeline: it only sees sentences that can hold a date
+const MAYBE_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\b|day\b|\b(yesterday|tonight|ago|weeks?|months?|years?|overnight|night|morning|evening|afternoon|dawn|midnight|noon)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b(19|20)\d\d\b/i
 const WEEKDAY_ONLY = /^(on |last |late on |early on |before dawn on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i
 // chrono reads "night of October 30" as a time of day; the date inside is what the codebook wants
 const NIGHT_OF = /\b(night|evening|morning|afternoon|early hours|small hours) of\b/gi
@@ -28,6 +29,7 @@ const NIGHT_OF = /\b(night|evening|morning|afternoon|early hours|small hours) of
 /** Finds dates in each sentence, resolved against the publication date (or left unresolved, with a diagnostic). */
 export function makeDateFinder(r: Rules) {
   const readNumber = makeNumberReader(r.numbers)
+  const parser = dateOnlyChrono()
   const relative = makePhraseMatcher(r.dates.relative.flatMap((d) => d.patterns.map((pattern) => ({ pattern, value: d.rule }))))
   return function findDates(text: string, sentences: Sentence[], published: string | undefined, diagnostics: Diagnostic[]): DateMention[] {
     const pub = published ? parseDay(published) : NaN
@@ -45,7 +47,8 @@ export function makeDateFinder(r: Rules) {
         if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}`, role: roleOf(text, span) })
       }
       const ref = Number.isNaN(pub) ? new Date(0) : new Date(pub + 12 * 3600e3)
-      for (const c of chrono.parse(slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length)), { instant: ref, timezone: 0 }, { forwardDate: false })) {
+      const masked = slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length))
+      for (const c of parseWindows(parser, masked, ref)) {
         const span = { start: s.start + c.index, end: s.start + c.index + c.text.length }
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue
         // "since April", "until May": the bounds of a campaign, not the day of an incident
@@ -65,6 +68,40 @@ export function makeDateFinder(r: Rules) {
     }
     return out.sort((a, b) => a.start - b.start)
   }
+}
+
+const ANCHOR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\W|$)|[a-z]*day\b|\b(yesterday|tonight|ago|later|earlier|overnight|night|morning|evening)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/gi
+
+// chrono's cost grows with the text it reads: it reads short windows around words that can start or end a date
+function parseWindows(parser: chrono.Chrono, slice: string, ref: Date): chrono.ParsedResult[] {
+  const windows: [number, number][] = []
+  for (const m of slice.matchAll(ANCHOR)) {
+    const from = Math.max(0, m.index! - 30), to = Math.min(slice.length, m.index! + m[0].length + 30)
+    const last = windows[windows.length - 1]
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else windows.push([from, to])
+  }
+  const out: chrono.ParsedResult[] = []
+  for (const [a0, b0] of windows) {
+    // widen to word boundaries so no word is cut in half
+    let a = a0, b = b0
+    while (a > 0 && /\S/.test(slice[a - 1]!)) a--
+    while (b < slice.length && /\S/.test(slice[b]!)) b++
+    for (const c of parser.parse(slice.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) {
+      (c as { index: number }).index += a
+      out.push(c)
+    }
+  }
+  return out
+}
+
+// Events are dated to the day: chrono's clock-time parsers and refiners cost half its time and add nothing.
+const TIME_PARSERS = /^(ISOFormatParser|ENTimeUnitWithinFormatParser|ENTimeExpressionParser|ENCasualTimeParser|ENEndOfCurrentMonthParser|ENTimeUnitLaterFormatParser|ENSlashMonthFormatParser|ENYearMonthDayParser)$/
+function dateOnlyChrono(): chrono.Chrono {
+  const c = chrono.casual.clone()
+  c.parsers = c.parsers.filter((p) => !TIME_PARSERS.test(p.constructor.name))
+  c.refiners = c.refiners.filter((p) => !/Timezone|DateTime/.test(p.constructor.name))
+  return c
 }
 
 function unresolved(diagnostics: Diagnostic[], text: string, span: Span) {

@@ -17,6 +17,7 @@ export class CountryPlaces {
   private byAdmin1: Map<string, number[]> | undefined
   private bySkeleton: Map<string, RowRefs> | undefined
   private all: Place[] | undefined
+  private byId: Map<string, number> | undefined
 
   constructor(
     lines: string[],
@@ -81,9 +82,13 @@ export class CountryPlaces {
   }
 
   placeById(id: string): Place | undefined {
-    const prefix = id + '\t'
-    const i = this.lines.findIndex((l) => l.startsWith(prefix))
-    return i === -1 ? undefined : this.placeAt(i)
+    // built on first use: capitals are looked up by id for every province-level event
+    if (!this.byId) {
+      this.byId = new Map()
+      this.lines.forEach((l, i) => this.byId!.set(l.slice(0, l.indexOf('\t')), i))
+    }
+    const i = this.byId.get(id)
+    return i === undefined ? undefined : this.placeAt(i)
   }
 
   private resolve(refs: RowRefs | undefined): Place[] {
