@@ -62,12 +62,13 @@ export function makeCandidateStage(r: Rules) {
         if (!c) continue
         const date = pickDate(inClause(datesOf(s.index)), datesOf(s.index), main.start)
         const counts = inClause(countsOf(s.index))
-        out.push({
+        const cand: Candidate = {
           ...c, clause, hits: own, classes, roles, actors,
           places: inClause(placesOf(s.index)).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
           background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
-        })
+        }
+        out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null)))
       }
     }
     return { ...doc, triggers, candidates: out }
@@ -80,6 +81,16 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''
   const prev = words[a.first - 1]?.lower ?? ''
   return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
+}
+
+/**
+ * Codebook: "killing 41 people ... and abducting six others" is an Attack (the dead) and an Abduction (the taken);
+ * a kidnapping whose victims are killed with no count given stays one Abduction carrying the deaths.
+ */
+function splitKillingsFromAbductions(c: Candidate, attack: ReturnType<ReturnType<typeof makeClassifier>>): Candidate[] {
+  const counted = c.deaths.filter((d) => d.value > 3 || d.rule !== 'kill-verb+count')
+  if (c.sub !== 'Abduction/forced disappearance' || !c.classes.has('KILL') || counted.length === 0 || !attack) return [c]
+  return [{ ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, rule: attack.rule }, { ...c, deaths: [] }]
 }
 
 /**

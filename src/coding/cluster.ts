@@ -10,13 +10,15 @@ const VIOLENT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote v
 const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demonstration', 'Mob violence'])
 const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
 const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1').map((p) => p.name.toLowerCase())
+// a clause that names several towns ("Jableh and Tartus") speaks for each; a draft is where its first clause is
+const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 
 const RECENT = 24
 
 function placesAgree(d: Draft, c: Candidate): boolean {
   const mine = placeKey(c)
   if (mine.length === 0) return true
-  const theirs = [...new Set(d.parts.slice(0, 8).flatMap(placeKey))]
+  const theirs = [...new Set(d.parts.slice(0, 8).flatMap(draftKey))]
   if (theirs.length === 0) return true
   return mine.some((m) => theirs.some((t) => t.includes(m) || m.includes(t)))
 }

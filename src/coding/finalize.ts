@@ -142,7 +142,9 @@ export function makeFinalizer(r: Rules, locate: Locator) {
  * incident's first statement of its dead, with the victims of one sentence added up ("13 soldiers and 90 Afghans").
  */
 function fatalityCount(draft: Draft): number {
-  const all = draft.parts.flatMap((p) => p.deaths)
+  // a count given for one place beats an aggregate over several ("148 in Jableh and Tartus"; "100 in Jableh")
+  const single = draft.parts.filter((p) => p.places.filter((x) => x.feature !== 'admin1').length <= 1)
+  const all = (single.some((p) => p.deaths.length) ? single : draft.parts).flatMap((p) => p.deaths)
   const tolls = all.filter((d) => d.rule === 'death-toll')
   if (tolls.length) return Math.max(...tolls.map((d) => d.value))
   if (all.length === 0) return 0

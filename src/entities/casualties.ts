@@ -39,9 +39,11 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
     const x = w[i]!.lower
     const phrase = w.slice(i, i + 4).map((q) => q.lower).join(' ')
     if (x === 'toll' || (x === 'total' && w[i + 1]?.lower === 'of')) {
+      // "the toll rose to 292", "a toll of 103": a stated figure, not "several of the wounded"
       for (let k = i + 1; k < Math.min(w.length, i + 8); k++) {
+        if (HURT.test(w[k]!.lower) || /^(because|as|after|likely|expected|could|may|might)$/.test(w[k]!.lower)) break
         const n = readNumber(w, k)
-        if (n) { push(n, 'deaths', 'death-toll', i); break }
+        if (n && !n.vague) { push(n, 'deaths', 'death-toll', i); break }
       }
       continue
     }
@@ -75,8 +77,9 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
         if (HURT.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
         const n = readNumber(w, k)
-        // "58 people, 11 of them children, were killed": the total, not the part
-        if (n && n.last < i && !(words_of(w, n.last + 1, 2) === 'of them' || words_of(w, n.last + 1, 2) === 'of whom')) { push(n, 'deaths', 'count+death-word', i); break }
+        // "58 people, 11 of them children, were killed": the total, not the part; "one of its drones killed": no count
+        const partitive = w[n?.last === undefined ? -1 : n.last + 1]?.lower === 'of' && !n!.vague
+        if (n && n.last < i && !partitive) { push(n, 'deaths', 'count+death-word', i); break }
       }
     }
     if (ARREST_VERB.test(x)) {
