@@ -49,7 +49,7 @@ export function makeCoder(opts: CoderOptions = {}) {
       return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
-    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!)) })],
+    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!), d.actors!) })],
     ['candidates', makeCandidateStage(r)],
     ['events', makeEventStage(r, locator)],
   ]

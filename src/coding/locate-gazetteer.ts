@@ -1,12 +1,13 @@
 import type { Doc } from '../doc.js'
 import type { Evidence, GeoPrecision } from '../types.js'
-import type { Gazetteer, Resolution } from '../geo/types.js'
+import type { Gazetteer, Place, Resolution } from '../geo/types.js'
 import { resolveToponym } from '../geo/resolve.js'
 import { resolveRelative } from '../geo/relative.js'
 import type { PlaceMention } from '../entities/places.js'
 import type { Draft } from './cluster.js'
 import type { Located } from './locate.js'
 import { bySentence } from '../text/by-sentence.js'
+import { normalizePlaceName } from '../geo/normalize.js'
 
 const sp = (m: { start: number; end: number }) => ({ start: m.start, end: m.end })
 const CITY_PART = /^(neighbourhood|campus|localadmin|borough|macrohood|microhood)$/
@@ -31,9 +32,10 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     return gaz.admin1(country, m.name)?.name ?? null
   }
 
-  let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined } | null = null
+  let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined; lastCountry: string | null } | null = null
+  const isCapital = (p: Place) => gaz.country(p.country)?.capital?.id === p.id
   return function locate(draft: Draft, doc: Doc): Located {
-    if (indexed?.doc !== doc) indexed = { doc, placesOf: bySentence(doc.places), admin1Place: undefined }
+    if (indexed?.doc !== doc) indexed = { doc, placesOf: bySentence(doc.places), admin1Place: undefined, lastCountry: null }
     const focus = doc.focus?.iso2 ?? null
     const own = draft.parts.flatMap((p) => p.places)
     const sentences = new Set(draft.parts.map((p) => p.clause.sentence))
@@ -48,16 +50,24 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     const countries = [focus, ...(doc.focus?.ranked ?? []).filter((c) => c !== focus).slice(0, 3)]
     for (const m of candidates) {
       const text = m.featureWord && m.feature !== 'admin1' ? `${m.name} ${m.featureWord}` : m.name
+      // a name found in several of the report's countries goes to the most prominent place (Kabul, not Cabool,
+      // Missouri), with a lead for the report's main country and for a place's own name over an alternate one
       let r: Resolution | undefined
+      let best = -Infinity
       for (const country of countries) {
         const a1 = country === focus ? admin1 : null
-        r = m.relative
+        const x = m.relative
           ? resolveRelative(gaz, doc.text.slice(relativeStart(doc, m), m.end), { ...(country ? { country } : {}), ...(a1 ? { admin1: a1 } : {}) }) ?? resolve(text, country, a1, m.feature === 'area')
           : resolve(text, country, a1, m.feature === 'area')
-        if (r.status === 'resolved' || r.fallback) break
+        const score = x.status === 'resolved' ? (KIND[x.place.kind] ?? 0) + 0.5 * Math.log10(1 + x.place.population) + (country === focus ? 3 : 0) + (isCapital(x.place) ? 3 : 0) + (sameName(x.place.name, m.name) ? 1 : 0) + (a1 ? 2 : 0) + matchBonus(x)
+          : x.fallback ? -10 : -Infinity
+        if (score > best) { best = score; r = x }
       }
       if (!r) continue
-      if (r.status === 'resolved') return fromResolution(r, m, doc, evidence)
+      if (r.status === 'resolved') {
+        indexed.lastCountry = r.place.country
+        return fromResolution(r, m, doc, evidence)
+      }
       if (r.fallback) {
         evidence.location = { kind: 'rule', rule: 'province-capital:place-unresolved', spans: [sp(m)] }
         return located(gaz, r.fallback.country, r.fallback.admin1, null, m.name, r.fallback.lat, r.fallback.lon, 3, 'resolved', evidence, r)
@@ -70,7 +80,10 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     }
     const named = candidates[0]
     evidence.location = named ? { kind: 'rule', rule: 'place-unresolved', spans: [sp(named)] } : { kind: 'rule', rule: 'no-place-named' }
-    return located(gaz, focus, admin1, null, named?.name ?? null, null, null, null, 'unresolved', evidence)
+    // an unplaced incident is in the country of the incident told before it, else the report's main country
+    const country = indexed.lastCountry ?? focus
+    if (country !== focus) evidence.country = { kind: 'rule', rule: 'country-of-previous-incident' }
+    return located(gaz, country, admin1, null, named?.name ?? null, null, null, null, 'unresolved', evidence)
   }
 
   function fromResolution(r: Extract<Resolution, { status: 'resolved' }>, m: PlaceMention, doc: Doc, evidence: Record<string, Evidence>): Located {
@@ -103,3 +116,13 @@ function located(gaz: Gazetteer, iso: string | null, admin1: string | null, admi
     ...(r ? { candidates: r.candidates.slice(0, 5).map((x) => ({ name: x.name, admin1: x.admin1, latitude: x.lat, longitude: x.lon })) } : {}),
   }
 }
+
+const sameName = (a: string, b: string) => normalizePlaceName(a) === normalizePlaceName(b)
+
+// a spelling fallback ("Racine" for "Ras al-Ain") must not outrank a true name in another of the report's countries
+const MATCH_BONUS: Record<string, number> = { name: 2, alt: 1, 'area-part': 0, skeleton: -3, fuzzy: -4 }
+function matchBonus(r: Extract<Resolution, { status: 'resolved' }>): number {
+  const c = r.candidates.find((x) => x.id === r.place.id)
+  return c ? MATCH_BONUS[c.match] ?? 0 : 0
+}
+const KIND: Record<string, number> = { locality: 3, region: 3, county: 2, neighbourhood: 1, localadmin: 1 }

@@ -1,6 +1,8 @@
 import type { Gazetteer, Place } from '../geo/types.js'
 import type { CountryMention, ActorMention } from './actors.js'
 import type { PlaceMention } from './places.js'
+import type { Span } from '../types.js'
+import { normalizePlaceName } from '../geo/normalize.js'
 
 /** Countries a report may be about: the ones it names, and where the groups it names operate. */
 export function candidateCountries(countries: CountryMention[], actors: ActorMention[]): string[] {
@@ -18,17 +20,24 @@ export function placesNamed(gaz: Gazetteer, name: string, countries: string[]): 
 }
 
 /**
- * The country the report is about: country names count twice, adjectives once, the dateline and named
- * places of that country once more each (so a consulate of Iran in Najaf does not make an Iraqi report Iranian).
+ * The country the report is about, and the others it names, ranked. Places weigh most (a province name most of
+ * all), then country names; an adjective inside an actor's name ("Turkish jets", "US forces") says who acted, not
+ * where, and weighs least.
  */
-export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention[], places: PlaceMention[], cands: string[]) {
+export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention[], places: PlaceMention[], cands: string[], actorSpans: Span[]) {
   const score = new Map<string, number>()
   const add = (iso: string, w: number) => score.set(iso, (score.get(iso) ?? 0) + w)
-  for (const c of countries) add(c.iso2, (c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
+  const insideActor = (c: CountryMention) => actorSpans.some((a) => c.start >= a.start && c.end <= a.end)
+  for (const c of countries) add(c.iso2, (insideActor(c) ? 0.5 : c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
   if (gaz) {
     for (const p of places) {
+      const provinces = gaz.findAdmin1Anywhere(p.name).filter((a) => !cands.length || cands.includes(a.country))
+      if (provinces.length === 1) { add(provinces[0]!.country, 3); continue }
+      // a national capital says the country outright (Kabul is in Afghanistan, whatever Missouri has)
+      const capitalOf = cands.find((c) => { const cap = gaz.country(c)?.capital; return cap && normalizePlaceName(cap.name) === normalizePlaceName(p.name) })
+      if (capitalOf) { add(capitalOf, 3); continue }
       // a name shared by several countries counts for the one where it is the most important place
-      const best = placesNamed(gaz, p.name, cands).sort((a, b) => rank(b) - rank(a))[0]
+      const best = placesNamed(gaz, p.name, cands).sort((a, b) => placeRank(b) - placeRank(a))[0]
       if (best) add(best.country, p.cue === 'dateline' ? 3 : 1.5)
     }
   }
@@ -38,4 +47,5 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
 }
 
 const KIND_RANK: Record<string, number> = { locality: 3, region: 3, county: 2, neighbourhood: 1, localadmin: 1 }
-const rank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)
+/** How prominent a place is: towns over districts over neighbourhoods, then population. */
+export const placeRank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)
