@@ -38,7 +38,7 @@ export function makeCandidateStage(r: Rules) {
     const pub = doc.published ? parseDay(doc.published) : NaN
     const out: Candidate[] = []
     const triggers: TriggerHit[] = []
-    const actorsOf = bySentence(doc.actors), datesOf = bySentence(doc.dates), countsOf = bySentence(doc.counts), placesOf = bySentence(doc.places)
+    const actorsOf = bySentence(doc.actors), countriesOf = bySentence(doc.countries), datesOf = bySentence(doc.dates), countsOf = bySentence(doc.counts), placesOf = bySentence(doc.places)
     for (const s of seg.sentences) {
       const hits = finder.triggers(s)
       if (hits.length === 0) continue
@@ -57,6 +57,11 @@ export function makeCandidateStage(r: Rules) {
         const main = [...own].sort((a, b) => a.first - b.first)[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
         const roles = assignRoles(s, actors, main.first, passive)
+        if (!roles.agent || roles.agent.ref.kind === 'armed') {
+          // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.last < main.first && main.first - x.last <= 3 && x.start >= clause.start)
+          if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
+        }
         const classes = new Set(own.map((h) => h.cls))
         const c = classify(classes, roles, doc.focus?.iso2 ?? null)
         if (!c) continue
@@ -80,6 +85,10 @@ const SPEECH = /^(said|says|say|told|reported|announced|added|stated|confirmed|a
 function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''
   const prev = words[a.first - 1]?.lower ?? ''
+  // "the Houthi-run health ministry said": a source named within a few words of its verb of speech
+  const ahead = words.slice(a.last + 1, a.last + 5).map((w) => w.lower)
+  const speechAt = ahead.findIndex((w) => SPEECH.test(w))
+  if (speechAt >= 0 && !ahead.slice(0, speechAt).some((w) => /^(and|who|which|that|killed|attacked|fired|struck)$/.test(w))) return true
   return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
 }
 

@@ -79,10 +79,20 @@ const hasPlace = (d: Draft) => d.parts.some((p) => p.places.length > 0 || (p.dat
 function dropPlaceless(drafts: Draft[]): Draft[] {
   if (!drafts.some(hasPlace)) return drafts
   const out: Draft[] = []
+  const family = (p: Draft, d: Draft) => p.background === d.background && (p.type === d.type || VIOLENT.has(p.type) === VIOLENT.has(d.type))
+  let pending: Draft[] = []
   for (const d of drafts) {
-    if (hasPlace(d)) { out.push(d); continue }
-    const prev = out.slice(-RECENT).reverse().find((p) => p.background === d.background && (p.type === d.type || VIOLENT.has(p.type) === VIOLENT.has(d.type)))
+    if (hasPlace(d)) {
+      // a placeless lead ("warplanes pounded towns in the northeast") opens the first incident it precedes
+      const lead = pending.filter((p) => family(d, p))
+      d.parts.unshift(...lead.flatMap((p) => p.parts.map((c) => ({ ...c, places: [] }))))
+      pending = []
+      out.push(d)
+      continue
+    }
+    const prev = out.slice(-RECENT).reverse().find((p) => family(p, d))
     if (prev && !d.background) prev.parts.push(...d.parts.map((c) => ({ ...c, places: [] })))
+    else if (!prev && !d.background) pending.push(d)
   }
   return out
 }

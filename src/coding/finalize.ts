@@ -55,7 +55,10 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const deaths = fatalityCount(draft)
     switch (draft.type) {
       case 'Protests': {
-        const force = draft.parts.flatMap((p) => p.actors).find((m) => STATE.has(m.ref.kind))
+        // the force facing the crowd: the doer if armed (a state force or an armed group acting as authority)
+        const armed = (m: ActorMention | null) => !!m && (STATE.has(m.ref.kind) || m.ref.kind === 'group')
+        const force = (armed(agentM) ? agentM : null) ?? draft.parts.flatMap((p) => p.actors).find((m) => m.ref.kind === 'group' && m.ref.groups[0]!.inter <= 3)
+          ?? draft.parts.flatMap((p) => p.actors).find((m) => STATE.has(m.ref.kind) && m.ref.kind !== 'government')
         if (draft.sub === 'Excessive force against protesters') {
           a1 = name(force ?? null) ?? namer.name({ ...placeholder('police') }, iso, date)
           a2 = namer.generic('protesters', iso, 'protest-crowd')
@@ -83,9 +86,16 @@ export function makeFinalizer(r: Rules, locate: Locator) {
         if (!a1) a1 = namer.generic('armed', iso, 'unnamed-side')
         break
       default:
-        if (draft.sub === 'Arrests' && (!a1 || !STATE.has(agentM?.ref.kind ?? ''))) {
-          a2 = a1 && a1.inter !== 1 ? a1 : a2
-          a1 = namer.name(placeholder('police'), iso, date)
+        if (draft.sub === 'Arrests') {
+          if (!a1 || !STATE.has(agentM?.ref.kind ?? '')) {
+            a2 = a1 && a1.inter !== 1 ? a1 : a2
+            a1 = namer.name(placeholder('police'), iso, date)
+          }
+          // those arrested belong to the group or party the report is about, not to "civilians"
+          if (!a2 || a2.inter === 7) {
+            const side = sides.map((m) => namer.name(m, iso, date)).find((n) => n && n.inter >= 2 && n.inter <= 6)
+            a2 = side ? { ...side, span: undefined, rule: 'arrested-from-report-group' } : null
+          }
         }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
