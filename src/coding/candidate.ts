@@ -59,7 +59,7 @@ export function makeCandidateStage(r: Rules) {
         const roles = assignRoles(s, actors, main.first, passive)
         if (!roles.agent || roles.agent.ref.kind === 'armed') {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.last < main.first && main.first - x.last <= 3 && x.start >= clause.start)
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start)))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
         const classes = new Set(own.map((h) => h.cls))

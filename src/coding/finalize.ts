@@ -16,6 +16,7 @@ const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 const STATE = new Set(['military', 'police', 'government'])
+const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
 const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
 
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
@@ -99,6 +100,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
         }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
+    // a base set up, property destroyed, a group reorganised: one side acts alone
+    if (ONE_SIDED.has(draft.sub)) a2 = null
     // fighting needs two sides: when the clause names one, the other is the report's main opposing side
     const needsOther = draft.type === 'Battles' || (draft.type === 'Explosions/Remote violence' && !a2 && !hasKind('civilians') && deaths === 0)
     if (!a2 && a1 && needsOther) {

@@ -61,9 +61,21 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
           : resolve(text, country, a1, m.feature === 'area')
         const score = x.status === 'resolved' ? (KIND[x.place.kind] ?? 0) + 0.5 * Math.log10(1 + x.place.population) + (country === focus ? 3 : 0) + (isCapital(x.place) ? 3 : 0) + (sameName(x.place.name, m.name) ? 1 : 0) + (a1 ? 2 : 0) + matchBonus(x)
           : x.fallback ? -10 : -Infinity
+        // another country's place must match by name, not by a loose spelling ("Hodan" is not Pakistan's "Hudan")
+        if (x.status === 'resolved' && country !== focus && matchBonus(x) < 0) continue
         if (score > best) { best = score; r = x }
       }
       if (!r) continue
+      if (r.status !== 'resolved') {
+        // "Mogadishu's Hodan district": a district the gazetteer lacks is pinned at its city, precision 1
+        const city = cityBefore(doc, m)
+        const c = city ? resolve(city.name, focus, admin1, false) : null
+        if (c && c.status === 'resolved') {
+          evidence.location = { kind: 'rule', rule: 'district-of-city', spans: [sp(city!), sp(m)] }
+          indexed.lastCountry = c.place.country
+          return located(gaz, c.place.country, c.admin1, c.admin2, `${c.location} - ${m.name}`, c.lat, c.lon, 1, 'resolved', evidence, c)
+        }
+      }
       if (r.status === 'resolved') {
         indexed.lastCountry = r.place.country
         return fromResolution(r, m, doc, evidence)
@@ -126,3 +138,8 @@ function matchBonus(r: Extract<Resolution, { status: 'resolved' }>): number {
   return c ? MATCH_BONUS[c.match] ?? 0 : 0
 }
 const KIND: Record<string, number> = { locality: 3, region: 3, county: 2, neighbourhood: 1, localadmin: 1 }
+
+/** The city named with a possessive right before a place mention: "Mogadishu's" in "Mogadishu's Hodan district". */
+function cityBefore(doc: Doc, m: PlaceMention): PlaceMention | undefined {
+  return (doc.places ?? []).find((p) => p.sentence === m.sentence && p.end < m.start && /^['’]s\s+$/.test(doc.text.slice(p.end, m.start)))
+}
