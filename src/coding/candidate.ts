@@ -45,7 +45,11 @@ export function makeCandidateStage(r: Rules) {
       triggers.push(...hits)
       const supp = finder.suppressors(s)
       for (const clause of clausesOf(doc.text, s)) {
-        const own = hits.filter((h) => h.first >= clause.first && h.last <= clause.last)
+        const inside = hits.filter((h) => h.first >= clause.first && h.last <= clause.last)
+        // "detained a woman suspected of planting the bomb that killed six": the relative clause points at
+        // another incident, so its triggers do not type this one
+        const referring = (h: TriggerHit) => /^(that|which|who)$/.test(s.words[h.first - 1]?.lower ?? '') && h.first > clause.first + 2
+        const own = inside.some((h) => !referring(h)) ? inside.filter((h) => !referring(h)) : inside
         if (own.length === 0) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here

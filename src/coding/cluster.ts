@@ -9,7 +9,8 @@ const VIOLENT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote v
 // a generic "N were killed" also belongs to lethal crowd events
 const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demonstration', 'Mob violence'])
 const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
-const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1').map((p) => p.name.toLowerCase())
+// provinces and districts contain towns: naming one does not make a clause a different incident
+const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2').map((p) => p.name.toLowerCase())
 // a clause that names several towns ("Jableh and Tartus") speaks for each; a draft is where its first clause is
 const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 
@@ -24,8 +25,11 @@ function placesAgree(d: Draft, c: Candidate): boolean {
 }
 
 function datesAgree(d: Draft, c: Candidate): boolean {
-  const dates = d.parts.slice(0, 8).map((p) => p.date?.date).filter(Boolean)
-  return !c.date?.date || dates.length === 0 || dates.includes(c.date.date)
+  // the day something was said ("claimed on Thursday") does not date the incident
+  const incidentDate = (p: Candidate) => (p.date?.role === 'report' ? undefined : p.date?.date)
+  const dates = d.parts.slice(0, 8).map(incidentDate).filter(Boolean)
+  const mine = incidentDate(c)
+  return !mine || dates.length === 0 || dates.includes(mine)
 }
 
 // codebook practice: a place hit by car bombs and a suicide bomber in one attack is one Suicide bomb event

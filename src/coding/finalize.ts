@@ -112,8 +112,10 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     ev.actor1 = a1?.span ? spans(a1.span) : rule(a1?.rule ?? 'none')
     ev.actor2 = a2?.span ? spans(a2.span) : rule(a2?.rule ?? 'none')
 
-    const deathCounts = draft.parts.flatMap((p) => p.deaths)
-    let fatalities = deaths
+    // deaths belong to violent events; an arrest or a peaceful march reported beside a killing carries none
+    const lethal = VIOLENT.has(draft.type) || draft.type === 'Riots' || draft.sub === 'Excessive force against protesters'
+    const deathCounts = lethal ? draft.parts.flatMap((p) => p.deaths) : []
+    let fatalities = lethal ? deaths : 0
     if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...deathCounts)
     else {
       const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase()))
