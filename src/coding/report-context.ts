@@ -36,11 +36,14 @@ export function dominantGroup(doc: Doc): ActorMention | null {
     if (a.ref.kind !== 'group') continue
     const g = a.ref.groups[0]!
     if (g.inter < 2 || g.inter > 4) continue
+    // "a member of the VDP" among the victims is not the report's armed group
+    if (/\bmembers? of (the )?$/i.test(doc.text.slice(Math.max(0, a.start - 20), a.start))) continue
     const e = counts.get(g.name) ?? { m: a, n: 0 }
     e.n++
     counts.set(g.name, e)
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n)
+  // named once in passing ("a member of the VDP") is not what the report is about
   if (ranked.length === 0) return null
   if (ranked.length > 1 && ranked[1]!.n * 2 > ranked[0]!.n) return null
   return ranked[0]!.m

@@ -50,12 +50,16 @@ export function makePlaceFinder(cues: PlaceCues) {
         const atSentenceStart = i === 0 || (i === 1 && /^(the)$/i.test(w[0]!.text))
         const next = w[j + 1]
         const featureWord = next && featureOf.has(next.lower) && !/^[\-]$/.test(text.slice(w[j]!.end, next.start)) ? next.lower : null
+        // "Green Zone", "Tahrir Square", "Republican Palace": a capitalised feature word is part of the name
+        const namedFeature = featureWord && /^\p{Lu}/u.test(next!.text) && ['facility', 'area', 'admin2'].includes(featureOf.get(featureWord)!)
         const cue = prev && before.has(prev.lower) ? prev.lower : null
         const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
-        const name = text.slice(w[i]!.start, w[j]!.end)
+        const name = text.slice(w[i]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
         const speaks = /^(said|says|told|added|announced|stated|wrote|tweeted)$/.test(w[j + 1]?.lower ?? '')
-        const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline
+        // "the village of Solhan", "the town of Jableh": a place noun before "of" makes the cue strong
+        const nounOf = cue === 'of' && featureOf.get(w[i - 2]?.lower ?? '') === 'settlement'
+        const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline && !nounOf
         // "Soleimani's grave", "Haftar's forces": a possessive names a place only before a place ("Baghdad's Karrada")
         const after = text.slice(w[j]!.end, w[j]!.end + 3)
         const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || featureOf.has(w[j + 2]!.lower)))
