@@ -159,12 +159,15 @@ export function makeFinalizer(r: Rules, locate: Locator) {
 function fatalityCount(draft: Draft): number {
   // a count given for one place beats an aggregate over several ("148 in Jableh and Tartus"; "100 in Jableh")
   const single = draft.parts.filter((p) => p.places.filter((x) => x.feature !== 'admin1').length <= 1)
-  const all = (single.some((p) => p.deaths.length) ? single : draft.parts).flatMap((p) => p.deaths)
-  const tolls = all.filter((d) => d.rule === 'death-toll')
-  if (tolls.length) return Math.max(...tolls.map((d) => d.value))
-  if (all.length === 0) return 0
-  const first = all[0]!
-  const sameVerb = all.filter((d) => d.sentence === first.sentence && d.at === first.at)
+  const all = (single.some((p) => p.deaths.length) ? single : draft.parts).flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
+  const firm = all.filter((d) => !d.vague)
+  // an updated toll is the latest word: "had given a toll of 103 but revised it to 84"
+  const tolls = firm.filter((d) => d.rule === 'death-toll')
+  if (tolls.length) return tolls[tolls.length - 1]!.value
+  const pool = firm.length ? firm : all
+  if (pool.length === 0) return 0
+  const first = pool[0]!
+  const sameVerb = pool.filter((d) => d.sentence === first.sentence && d.at === first.at)
   return sameVerb.reduce((a, d) => a + d.value, 0)
 }
 

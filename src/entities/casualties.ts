@@ -3,7 +3,7 @@ import type { Sentence, Word } from '../text/segment.js'
 import { makeNumberReader, type NumberPhrase } from './numbers.js'
 import type { Rules } from '../data/load.js'
 
-export type Count = Span & { sentence: number; value: number; what: 'deaths' | 'arrests'; rule: string; at: number }
+export type Count = Span & { sentence: number; value: number; what: 'deaths' | 'arrests'; rule: string; at: number; vague: boolean }
 
 // verbs whose object is the dead ("killing 82 people") and words that follow a count of the dead ("82 dead")
 const KILL_VERB = /^(killed|killing|kill|kills|slew|slaying|executed|executing|massacred|massacring|murdered|murdering|left|leaving|claimed|claiming)$/
@@ -11,6 +11,7 @@ const DEATH_AFTER = /^(killed|dead|died|die|slain|deaths|death|bodies|fatalities
 const DEATH_PHRASE = /^(shot dead|gunned down|lost their lives|were killed|was killed|have been killed|had been killed|been killed|hacked to death|burned alive|beaten to death|stabbed to death)/
 const ARREST_VERB = /^(arrested|arresting|detained|detaining|apprehended|rounded|nabbed|captured|held|arrests|detentions|arrest)$/
 const ARREST_AFTER = /^(arrested|detained|apprehended|held|nabbed|suspects)$/
+const ADVERB = /^(also|reportedly|allegedly|mistakenly|apparently|at|least|only|some|about|nearly|almost|around|over|more|than|up|to|as|many|an|estimated|another|further)$/
 const DEATHS_TOPIC = /\b(killed|dead|died|death|deaths|toll|lives|fatalities)\b/
 const HURT = /^(wounded|wounding|injured|injuring|hurt|injuries|wounds|casualties|missing|displaced|abducted|kidnapped|rescued|freed|released|evacuated)$/
 const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|decades|decade|centuries|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|us|usd)$/
@@ -33,7 +34,7 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
   const out: Count[] = []
   const push = (n: NumberPhrase, what: Count['what'], rule: string, at: number) => {
     if (!isCountable(w, n)) return
-    out.push({ start: w[n.first]!.start, end: w[n.last]!.end, sentence: s.index, value: n.value, what, rule, at })
+    out.push({ start: w[n.first]!.start, end: w[n.last]!.end, sentence: s.index, value: n.value, what, rule, at, vague: n.vague })
   }
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!.lower
@@ -48,8 +49,10 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       continue
     }
     // "has risen to 213", "rose to 292": an updated toll, when the sentence is about the dead
-    if (/^(risen|rose|climbed|reached|increased|jumped|rises|climbs)$/.test(x) && DEATHS_TOPIC.test(s.words.map((q) => q.lower).join(' '))) {
-      const k = w[i + 1]?.lower === 'to' ? i + 2 : i + 1
+    if (/^(risen|rose|climbed|reached|increased|jumped|rises|climbs|revised|lowered|raised|corrected|updated)$/.test(x) && DEATHS_TOPIC.test(s.words.map((q) => q.lower).join(' '))) {
+      let k = i + 1
+      if (/^(it|the|toll|figure|number)$/.test(w[k]?.lower ?? '')) k++
+      if (w[k]?.lower === 'to') k++
       const n = readNumber(w, k)
       if (n) push(n, 'deaths', 'death-toll', i)
     }
@@ -58,6 +61,8 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       for (let k = i + 1; k < Math.min(w.length, i + 4); k++) {
         if (HURT.test(w[k]!.lower) || w[k]!.lower === 'and') break
         const n = readNumber(w, k)
+        // the count is the verb's object: "killed 12 villagers", not "killed villagers celebrating a festival"
+        if (!n && !ADVERB.test(w[k]!.lower)) break
         if (n) {
           // "left 20 dead", "claimed 30 lives": only with the death word after the count
           if (/^(left|leaving|claimed|claiming)$/.test(x) && !/^(dead|lives|people|killed)$/.test(w[n.last + 1]?.lower ?? '')) break
