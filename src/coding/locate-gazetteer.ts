@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js'
 import type { Evidence, GeoPrecision } from '../types.js'
-import type { Gazetteer, Place, Resolution } from '../geo/types.js'
+import type { Gazetteer, LatLon, Place, Resolution } from '../geo/types.js'
 import { resolveToponym } from '../geo/resolve.js'
 import { resolveRelative } from '../geo/relative.js'
 import type { PlaceMention } from '../entities/places.js'
@@ -15,11 +15,11 @@ const CITY_PART = /^(neighbourhood|campus|localadmin|borough|macrohood|microhood
 /** Places the incident on the map: its own place, the province named near it, or the report's place. */
 export function makeGazetteerLocator(gaz: Gazetteer) {
   const cache = new Map<string, Resolution>()
-  function resolve(name: string, country: string | null, admin1: string | null, areaWord: boolean): Resolution {
-    const key = `${name}|${country}|${admin1}|${areaWord}`
+  function resolve(name: string, country: string | null, admin1: string | null, areaWord: boolean, near: LatLon[] = []): Resolution {
+    const key = `${name}|${country}|${admin1}|${areaWord}|${near.map((p) => `${p.lat},${p.lon}`).join(';')}`
     let r = cache.get(key)
     if (!r) {
-      r = resolveToponym(gaz, { name, ...(country ? { country } : {}), ...(admin1 ? { admin1 } : {}), areaWord })
+      r = resolveToponym(gaz, { name, ...(country ? { country } : {}), ...(admin1 ? { admin1 } : {}), areaWord, ...(near.length ? { near } : {}) })
       if (cache.size > 5000) cache.clear()
       cache.set(key, r)
     }
@@ -32,10 +32,10 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     return gaz.admin1(country, m.name)?.name ?? null
   }
 
-  let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined; lastCountry: string | null } | null = null
+  let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined; lastCountry: string | null; anchors: LatLon[] } | null = null
   const isCapital = (p: Place) => gaz.country(p.country)?.capital?.id === p.id
   return function locate(draft: Draft, doc: Doc): Located {
-    if (indexed?.doc !== doc) indexed = { doc, placesOf: bySentence(doc.places), admin1Place: undefined, lastCountry: null }
+    if (indexed?.doc !== doc) indexed = { doc, placesOf: bySentence(doc.places), admin1Place: undefined, lastCountry: null, anchors: anchorsOf(doc) }
     const focus = doc.focus?.iso2 ?? null
     const own = draft.parts.flatMap((p) => p.places)
     const sentences = new Set(draft.parts.map((p) => p.clause.sentence))
@@ -58,7 +58,7 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
         const a1 = country === focus ? admin1 : null
         const x = m.relative
           ? resolveRelative(gaz, doc.text.slice(relativeStart(doc, m), m.end), { ...(country ? { country } : {}), ...(a1 ? { admin1: a1 } : {}) }) ?? resolve(text, country, a1, m.feature === 'area')
-          : resolve(text, country, a1, m.feature === 'area')
+          : resolve(text, country, a1, m.feature === 'area', indexed.anchors)
         const score = x.status === 'resolved' ? (KIND[x.place.kind] ?? 0) + 0.5 * Math.log10(1 + x.place.population) + (country === focus ? 3 : 0) + (isCapital(x.place) ? 3 : 0) + (sameName(x.place.name, m.name) ? 1 : 0) + (a1 ? 2 : 0) + matchBonus(x)
           : x.fallback ? -10 : -Infinity
         // another country's place must match by name, not by a loose spelling ("Hodan" is not Pakistan's "Hudan")
@@ -96,6 +96,19 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     const country = indexed.lastCountry ?? focus
     if (country !== focus) evidence.country = { kind: 'rule', rule: 'country-of-previous-incident' }
     return located(gaz, country, admin1, null, named?.name ?? null, null, null, null, 'unresolved', evidence)
+  }
+
+  /** The report's places that resolve on their own: they pull a name with homonyms toward them. */
+  function anchorsOf(doc: Doc): LatLon[] {
+    const focus = doc.focus?.iso2
+    if (!focus) return []
+    const out: LatLon[] = []
+    for (const p of (doc.places ?? []).slice(0, 30)) {
+      if (p.feature === 'admin1') continue
+      const r = resolve(p.name, focus, null, false)
+      if (r.status === 'resolved' && r.precision === 1) out.push({ lat: r.lat, lon: r.lon })
+    }
+    return out.slice(0, 8)
   }
 
   function fromResolution(r: Extract<Resolution, { status: 'resolved' }>, m: PlaceMention, doc: Doc, evidence: Record<string, Evidence>): Located {
