@@ -80,7 +80,7 @@ export function makeCandidateStage(r: Rules) {
         out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null)))
       }
     }
-    return { ...doc, triggers, candidates: out }
+    return { ...doc, triggers, candidates: markContext(out) }
   }
 }
 
@@ -94,6 +94,19 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const speechAt = ahead.findIndex((w) => SPEECH.test(w))
   if (speechAt >= 0 && !ahead.slice(0, speechAt).some((w) => /^(and|who|which|that|killed|attacked|fired|struck)$/.test(w))) return true
   return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
+}
+
+/**
+ * An incident dated days before the report's lead incident and told after it is the news's context
+ * ("Tuesday's chemical attack" in a report on Friday's missile strike): background, as the codebook's
+ * "mentioned as past context".
+ */
+function markContext(cands: Candidate[]): Candidate[] {
+  const lead = cands.find((c) => !c.background.value && c.date?.date && c.date.role !== 'report' && c.clause.sentence <= 1)
+  if (!lead?.date?.date) return cands
+  const limit = parseDay(lead.date.date) - 3 * 864e5
+  return cands.map((c) => c !== lead && !c.background.value && c.clause.sentence > lead.clause.sentence && c.date?.date && c.date.role !== 'report' && c.date.precision === 1 && parseDay(c.date.date) <= limit
+    ? { ...c, background: { value: true, rule: 'context-before-the-news', span: c.date } } : c)
 }
 
 /**
