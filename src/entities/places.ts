@@ -33,6 +33,7 @@ export function makePlaceFinder(cues: PlaceCues) {
     const wordsBySentence = sentences.map((s) => s.words)
     for (const t of taken) for (const w of wordsBySentence[(t as { sentence?: number }).sentence ?? -1] ?? []) if (w.start >= t.start && w.end <= t.end) takenStarts.add(w.start)
     const isTaken = (w: Word) => takenStarts.has(w.start)
+    const persons = personWords(text, sentences)
     for (const s of sentences) {
       const w = s.words
       for (let i = 0; i < w.length; i++) {
@@ -56,7 +57,7 @@ export function makePlaceFinder(cues: PlaceCues) {
         const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
         const name = text.slice(w[i]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
-        const speaks = /^(said|says|told|added|announced|stated|wrote|tweeted)$/.test(w[j + 1]?.lower ?? '')
+        const speaks = /^(said|says|told|added|announced|stated|wrote|tweeted)$/.test(w[j + 1]?.lower ?? '') || (i === j && persons.has(w[i]!.text))
         // "the village of Solhan", "the town of Jableh": a place noun before "of" makes the cue strong
         const nounOf = cue === 'of' && featureOf.get(w[i - 2]?.lower ?? '') === 'settlement'
         const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline && !nounOf
@@ -86,4 +87,19 @@ function relativeBefore(w: Word[], i: number): PlaceMention['relative'] {
   const unit = w[i - 3]?.lower ?? ''
   const km = /^(km|kilometres|kilometers|miles)$/.test(unit) ? Number((w[i - 4]?.lower ?? '').replace(/,/g, '')) * (unit === 'miles' ? 1.609 : 1) : null
   return { km: km !== null && Number.isFinite(km) ? km : null, direction: dir.replace(/ern$/, '').replace('-', '') }
+}
+
+const TITLE = /^(leader|president|minister|commander|spokesman|spokeswoman|cleric|general|gen|colonel|col|chief|mr|mrs|ms|dr|king|prince|sheikh|emir|imam|aide|secretary|governor|mayor|senator|lawmaker|judge|ayatollah|pope|bishop)$/i
+
+/** Words of people's names ("Islamic State leader Abu Bakr al-Baghdadi"): alone later, they are not places. */
+function personWords(text: string, sentences: Sentence[]): Set<string> {
+  const out = new Set<string>()
+  for (const s of sentences) {
+    const w = s.words
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (!TITLE.test(w[i]!.text) || !/^\p{Lu}/u.test(w[i + 1]!.text)) continue
+      for (let j = i + 1; j < w.length && j < i + 6 && (/^\p{Lu}/u.test(w[j]!.text) || /^(al|bin|ibn|el|abu)$/.test(w[j]!.lower)); j++) if (w[j]!.text.length >= 4) out.add(w[j]!.text)
+    }
+  }
+  return out
 }
