@@ -30,6 +30,8 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
   if (!target) target = before.find((m) => m !== agent && !sameActor(m, agent) && armedLike(m.ref.kind) && !allyCue(s, m)) ?? null
   if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null
   if (!agent) agent = mentions.find((m) => m !== target && armedLike(m.ref.kind)) ?? null
+  // "the prime minister declared victory": a government may be the doer of a political act
+  if (!agent) agent = before.find((m) => m.ref.kind === 'government') ?? null
   // allies: other armed actors on the doer's side (before the verb, or "with", "alongside", "backed by")
   const allies = agent ? mentions.filter((m) => m !== agent && m !== target && !sameActor(m, agent) && !sameActor(m, target) &&
     (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allyCue(s, m)) : []
