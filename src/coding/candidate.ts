@@ -82,7 +82,7 @@ export function makeCandidateStage(r: Rules) {
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
           background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
         }
-        out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null)))
+        out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null)).flatMap((x) => splitByPlace(doc.text, x)))
       }
     }
     return { ...doc, triggers, candidates: markContext(out) }
@@ -122,6 +122,25 @@ function splitKillingsFromAbductions(c: Candidate, attack: ReturnType<ReturnType
   const counted = c.deaths.filter((d) => d.value > 3 || d.rule !== 'kill-verb+count')
   if (c.sub !== 'Abduction/forced disappearance' || !c.classes.has('KILL') || counted.length === 0 || !attack) return [c]
   return [{ ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, rule: attack.rule }, { ...c, deaths: [] }]
+}
+
+const SPLIT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])
+
+/**
+ * Codebook: one event per place. "Drones struck Abqaiq and the Khurais oilfield" is two events; a count
+ * given for both is split evenly, the remainder to the first (a count for one place, told later, wins).
+ */
+function splitByPlace(text: string, c: Candidate): Candidate[] {
+  const towns = c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2')
+  if (!SPLIT_TYPES.has(c.type) || towns.length < 2) return [c]
+  // "Jableh and Tartus", "at Abqaiq and the Khurais oilfield"; not "Alausa, Ikeja" (a place and its city)
+  const joined = towns.slice(1).every((p, i) => /^,?\s+and\s+(at\s+|in\s+)?(the\s+)?([\w'’-]+\s+){0,2}$/i.test(text.slice(towns[i]!.end, p.start)) && !p.relative)
+  if (!joined) return [c]
+  const n = towns.length
+  return towns.map((town, i) => ({
+    ...c, places: [town, ...c.places.filter((p) => !towns.includes(p))],
+    deaths: c.deaths.map((d) => ({ ...d, value: Math.floor(d.value / n) + (i === 0 ? d.value % n : 0), rule: 'aggregate-split-evenly' })),
+  }))
 }
 
 /**

@@ -16,6 +16,7 @@ const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 const STATE = new Set(['military', 'police', 'government'])
+const WEAPON = /^(the )?(drones?|warplanes?|jets?|aircraft|artillery|helicopters?|gunships?|tanks?|missiles?|rockets?)$/i
 const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
 const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
 
@@ -48,7 +49,9 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     let a1: NamedActor | null = name(agentM) ?? (inherited && VIOLENT.has(draft.type) ? { ...inherited, span: undefined, rule: 'doer-carried-over' } : null)
     // a government is a side only of riots, protests and strategic developments, not of fighting
     let a2: NamedActor | null = targetM?.ref.kind === 'government' && VIOLENT.has(draft.type) ? null : name(targetM)
-    if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed')) {
+    // a claim names the doer when the text gave only the weapon ("drones struck") or an unnamed group
+    const weaponOnly = agentM && agentM.ref.kind === 'military' && !agentM.ref.country && WEAPON.test(doc.text.slice(agentM.start, agentM.end))
+    if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed' || weaponOnly)) {
       a1 = namer.name(claimant, iso, date)
       if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
     }
