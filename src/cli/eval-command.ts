@@ -11,9 +11,10 @@ export function registerEval(program: Command, io: CliIO) {
     .description('code the cases of a gold JSONL file and print precision, recall and field accuracies')
     .argument('<gold>', 'gold cases: {id, text, published, events: [...]} per line')
     .option('--misses', 'list missed and spurious events')
+    .option('--fields', 'list field disagreements on matched events (actors, place, date, fatalities)')
     .option('--json', 'print the scores as JSON')
     .option('--out <file>', 'also write the system output (JSONL) to this file')
-    .action((goldPath: string, opts: { misses?: boolean; json?: boolean; out?: string }) => {
+    .action((goldPath: string, opts: { misses?: boolean; fields?: boolean; json?: boolean; out?: string }) => {
       const text = readFileSync(goldPath, 'utf8')
       const gold: GoldCase[] = []
       const system: { id: string; events: unknown[] }[] = []
@@ -27,7 +28,7 @@ export function registerEval(program: Command, io: CliIO) {
       }
       if (opts.out) writeFileSync(opts.out, system.map((s) => JSON.stringify(s)).join('\n') + '\n')
       const result = score(gold, system as never)
-      io.out(opts.json ? JSON.stringify(result, null, 2) : formatScore(result, !!opts.misses))
+      io.out(opts.json ? JSON.stringify(result, null, 2) : formatScore(result, !!opts.misses, !!opts.fields))
       if (failed) { io.err(`${failed} line(s) failed`); io.setExitCode(1) }
     })
 }

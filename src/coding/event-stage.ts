@@ -6,6 +6,8 @@ import { clusterCandidates } from './cluster.js'
 import { makeFinalizer, type Locator } from './finalize.js'
 import { findClaimant, reportDate, dominantGroup, reportSides } from './report-context.js'
 
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
+
 /** Stage: gathers the candidates of one incident into drafts and codes each draft as an event. */
 export function makeEventStage(r: Rules, locator: Locator) {
   const finalize = makeFinalizer(r, locator)
@@ -21,7 +23,7 @@ export function makeEventStage(r: Rules, locator: Locator) {
       const e = finalize(dr, d, claimant, group, dr.background ? null : last, sides, date)
       if (!e) continue
       events.push(e)
-      if (!e.background && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
+      if (!e.background && VIOLENT.has(e.event_type) && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
     }
     return { ...d, events }
   }

@@ -16,6 +16,7 @@ const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 const STATE = new Set(['military', 'police', 'government'])
+const MILITARY_SITE = /\b(air ?base|military base|army base|barracks|garrison|army post|military post|checkpoint|army camp)\b/i
 const WEAPON = /^(the )?(drones?|warplanes?|jets?|aircraft|artillery|helicopters?|gunships?|tanks?|missiles?|rockets?)$/i
 const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
 const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
@@ -101,6 +102,13 @@ export function makeFinalizer(r: Rules, locate: Locator) {
             a2 = side ? { ...side, span: undefined, rule: 'arrested-from-report-group' } : null
           }
         }
+    }
+    // a government fights, bombs and retakes towns through its armed forces
+    if (a1?.name.startsWith('Government of ') && (VIOLENT.has(draft.type) || draft.sub.includes('territory'))) a1 = { ...a1, name: a1.name.replace('Government of', 'Military Forces of'), rule: 'government-acts-through-its-forces' }
+    // a bomb or missile that hit a base hit the forces holding it
+    if (draft.type === 'Explosions/Remote violence' && !targetM && MILITARY_SITE.test(draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' ')) && iso) {
+      const site = namer.name({ ...placeholder('police'), ref: { kind: 'military', country: iso } }, iso, date)
+      if (site && site.name !== a1?.name) a2 = { ...site, rule: 'target-is-a-military-site' }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
     // a base set up, property destroyed, a group reorganised: one side acts alone

@@ -10,10 +10,15 @@ const BLAME = /\b(blamed|attributed|suspected|responsible)\b/i
 /** Who claimed the report's attacks (a claim beats an attribution by the authorities). */
 export function findClaimant(doc: Doc): ActorMention | null {
   const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group'))
+  const datesOf = bySentence(doc.dates)
+  const cutoff = doc.published ? shiftDays(doc.published, -14) : null
+  // a claim of an old attack ("that attack was claimed by TAK", "the 2016 bombings") names no doer of the news
+  const aboutThePast = (i: number, text: string) => /\b(that|those) (attack|bombing|blast|massacre)s?\b/i.test(text) || datesOf(i).some((d) => d.date && cutoff && d.date < cutoff)
   for (const re of [CLAIM, BLAME]) {
     for (const s of doc.seg?.sentences ?? []) {
       const g = groupsOf(s.index)[0]
-      if (g && re.test(doc.text.slice(s.start, s.end))) return g
+      const text = doc.text.slice(s.start, s.end)
+      if (g && re.test(text) && !aboutThePast(s.index, text)) return g
     }
   }
   return null
@@ -51,6 +56,8 @@ export function dominantGroup(doc: Doc): ActorMention | null {
 
 const shiftDays = (day: string, n: number) => new Date(Date.parse(day.slice(0, 10) + 'T00:00:00Z') + n * 864e5).toISOString().slice(0, 10)
 
+const weight = (e: { m: ActorMention; n: number }) => e.n * (e.m.ref.kind === 'group' ? 1.5 : 1)
+
 /** The armed sides a report names (groups, and state forces of a named country), most-mentioned first. */
 export function reportSides(doc: Doc): ActorMention[] {
   const counts = new Map<string, { m: ActorMention; n: number }>()
@@ -61,5 +68,6 @@ export function reportSides(doc: Doc): ActorMention[] {
     e.n++
     counts.set(key, e)
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n).map((e) => e.m)
+  // a named group is more often the other side than the state forces a report mentions in passing
+  return [...counts.values()].sort((a, b) => weight(b) - weight(a)).map((e) => e.m)
 }

@@ -78,6 +78,8 @@ export function makeActorFinder(r: Rules) {
         }
         if (v.t === 'weapon') continue
         if (v.t === 'unit') { actors.push(mention(s, m.first, m.last, { kind: v.force, country: v.country }, 'unit')); continue }
+        // "Government Girls Science College": a capitalised role noun inside a name is no actor
+        if (v.kind === 'government' && m.first > 0 && /^\p{Lu}/u.test(s.words[m.first]!.text) && !/^(Prime|President)/.test(s.words[m.first]!.text)) continue
         actors.push(mention(s, m.first, m.last, { kind: v.kind, country: null }, 'role-noun'))
       }
     }

@@ -102,6 +102,10 @@ export function score(gold: GoldCase[], systemCases: SystemCase[]) {
   const typeOf = (k: unknown) => (perType[String(k)] ??= { tp: 0, fp: 0, fn: 0 })
   const links = new Map<string, { gold: number; event_id: unknown }[]>()
   const misses: string[] = []
+  // per-field disagreements on matched pairs, for users tuning their dictionaries (not part of the referee's print)
+  const fieldMisses: { id: string; field: string; gold: string; system: string }[] = []
+  const show = (e: ScoreEvent, f: string) => f === 'actors' ? `${e.actor1 ?? '-'} / ${e.actor2 ?? '-'}` : String(e[f] ?? '-')
+  const note = (id: string, f: string, ok: boolean, ge: ScoreEvent, se: ScoreEvent) => { if (!ok) fieldMisses.push({ id, field: f, gold: show(ge, f), system: show(se, f) }) }
   for (const c of gold) {
     const g = c.events ?? [], s = system.get(String(c.id)) ?? []
     const pairs = match(g, s)
@@ -117,6 +121,12 @@ export function score(gold: GoldCase[], systemCases: SystemCase[]) {
       hit('event_type', ge.event_type === se.event_type)
       hit('sub_event_type', ge.sub_event_type === se.sub_event_type)
       hit('actors', actorsMatch(ge, se))
+      const id = String(c.id)
+      note(id, 'sub_event_type', ge.sub_event_type === se.sub_event_type, ge, se)
+      note(id, 'actors', actorsMatch(ge, se), ge, se)
+      if (ge.latitude != null || ge.location) note(id, 'location', placeMatch(ge, se), ge, se)
+      if (ge.event_date) note(id, 'event_date', days(ge.event_date, se.event_date) === 0, ge, se)
+      if (ge.fatalities != null) note(id, 'fatalities', Number(ge.fatalities) === Number(se.fatalities ?? 0), ge, se)
       if (ge.latitude != null || ge.location) hit('location', placeMatch(ge, se))
       if (ge.admin1) hit('admin1', admin1Match(ge, se))
       if (ge.geo_precision != null) hit('geo_precision', ge.geo_precision === se.geo_precision)
@@ -152,15 +162,17 @@ export function score(gold: GoldCase[], systemCases: SystemCase[]) {
     merge: { tp: mTP, fp: mFP, fn: mFN, precision: f(mTP / Math.max(1, mTP + mFP)), recall: f(mTP / Math.max(1, mTP + mFN)) },
     per_type: perType,
     misses,
+    fieldMisses,
   }
 }
 
 /** The referee's text report, line for line. */
-export function formatScore(r: ScoreResult, withMisses: boolean): string {
+export function formatScore(r: ScoreResult, withMisses: boolean, withFields = false): string {
   const lines = [`cases ${r.cases}  events P ${r.events.precision} R ${r.events.recall} F1 ${r.events.f1} (tp ${r.events.tp} fp ${r.events.fp} fn ${r.events.fn})`]
   for (const [k, v] of Object.entries(r.fields)) lines.push(`  ${k.padEnd(15)} ${v.accuracy} (n=${v.n})`)
   lines.push(`  background     ${r.background.marked}/${r.background.pairs} past-context mentions marked as background`)
   lines.push(`  merge          P ${r.merge.precision} R ${r.merge.recall} (pairs tp ${r.merge.tp} fp ${r.merge.fp} fn ${r.merge.fn})`)
   if (withMisses) for (const m of r.misses) lines.push('  - ' + m)
+  if (withFields) for (const m of r.fieldMisses) lines.push(`  ~ ${m.id} ${m.field}: gold ${m.gold} | system ${m.system}`)
   return lines.join('\n')
 }
