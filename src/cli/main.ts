@@ -3,6 +3,7 @@ import { processIO, type CliIO } from './io.js'
 import { registerCode } from './code-command.js'
 import { registerEval } from './eval-command.js'
 import { registerDemo } from './demo-command.js'
+import { registerGeo } from './geo-commands.js'
 
 /** Builds the `sitrep` program; every command is registered here, in help order. */
 export function makeProgram(io: CliIO = processIO): Command {
@@ -14,6 +15,7 @@ export function makeProgram(io: CliIO = processIO): Command {
   registerCode(program, io)
   registerEval(program, io)
   registerDemo(program, io)
+  registerGeo(program, io)
   return program
 }
 
