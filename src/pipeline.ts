@@ -14,7 +14,7 @@ import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
 import { loadGazetteer } from './geo/gazetteer.js'
 import type { Gazetteer } from './geo/types.js'
-import { candidateCountries, placesNamed, focusFromPlaces } from './entities/place-context.js'
+import { candidateCountries, placesNamed, focusFromPlaces, datelineCountry } from './entities/place-context.js'
 import { join } from 'node:path'
 
 export type CoderOptions = {
@@ -44,12 +44,12 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
     ['places', (d) => {
-      const cands = candidateCountries(d.countries!, d.actors!)
+      const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
       return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
-    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!), d.actors!) })],
+    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null), d.actors!) })],
     ['candidates', makeCandidateStage(r)],
     ['events', makeEventStage(r, locator)],
   ]

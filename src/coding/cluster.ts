@@ -38,8 +38,11 @@ const BOMBS = new Set(['Suicide bomb', 'Remote explosive/landmine/IED'])
 function typesAgree(d: Draft, c: Candidate): boolean {
   if (d.sub === c.sub) return true
   if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
+  // codebook: arrests made at a protest or a riot are that event's arrests, not an event of their own
+  if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
   if (c.generic && takesDeaths(d)) return true
   if (d.generic && takesDeaths(c)) return true
+  if (d.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) return true
   return false
 }
 
@@ -69,6 +72,7 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
       // a specific clause names the incident better than the generic one that opened it
       if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
       if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub)) target.sub = 'Suicide bomb'
+      if (target.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) { target.sub = c.sub; target.type = c.type }
       continue
     }
     drafts.push({ parts: [c], sub: c.sub, type: c.type, generic: c.generic, background: c.background.value })

@@ -27,9 +27,16 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
   }
 
   /** The province a mention names ("Anbar province", "in Anbar"), in the report's country. */
+  /**
+   * The province a mention names. "Kabul" and "Lagos" name a province and its big city: without the word
+   * "province" or "state" the city is meant.
+   */
   function admin1Of(m: PlaceMention | undefined, country: string | null): string | null {
     if (!m || !country) return null
-    return gaz.admin1(country, m.name)?.name ?? null
+    const a = gaz.admin1(country, m.name)?.name ?? null
+    if (!a || m.feature === 'admin1') return a
+    const city = gaz.lookup(m.name, { country }).some((p) => p.kind === 'locality' && p.population >= 100000)
+    return city ? null : a
   }
 
   let indexed: { doc: Doc; placesOf: (i: number) => PlaceMention[]; admin1Place: PlaceMention | undefined; lastCountry: string | null; anchors: LatLon[] } | null = null
@@ -112,6 +119,11 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
   }
 
   function fromResolution(r: Extract<Resolution, { status: 'resolved' }>, m: PlaceMention, doc: Doc, evidence: Record<string, Evidence>): Located {
+    // codebook: "near a town" is precision 2
+    if (m.cue && NEAR.test(m.cue) && r.precision === 1) {
+      r = { ...r, precision: 2 }
+      evidence.geo_precision = { kind: 'rule', rule: 'near-a-town', spans: [sp(m)] }
+    }
     evidence.location = { kind: 'spans', spans: [sp(m)] }
     evidence.latitude = { kind: 'rule', rule: `gazetteer:${r.place.id}`, spans: [sp(m)] }
     let location = r.location
@@ -156,3 +168,4 @@ const KIND: Record<string, number> = { locality: 3, region: 3, county: 2, neighb
 function cityBefore(doc: Doc, m: PlaceMention): PlaceMention | undefined {
   return (doc.places ?? []).find((p) => p.sentence === m.sentence && p.end < m.start && /^['’]s\s+$/.test(doc.text.slice(p.end, m.start)))
 }
+const NEAR = /^(near|outside|around)$/

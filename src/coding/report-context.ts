@@ -5,11 +5,12 @@ import type { Candidate } from './candidate.js'
 import { bySentence } from '../text/by-sentence.js'
 
 const CLAIM = /\bclaim(ed|s)? (responsibility|the (attack|bombing|blast|killing|strike|assault)s?|it)\b|\bsaid (it|they) (had )?carried out\b|\bclaimed by\b/i
-const BLAME = /\b(blamed|attributed|suspected|responsible)\b/i
+const BLAME = /\b(blamed|attributed|suspected|responsible|(carried out|conducted|launched|fired) by)\b/i
 
 /** Who claimed the report's attacks (a claim beats an attribution by the authorities). */
 export function findClaimant(doc: Doc): ActorMention | null {
-  const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group'))
+  // the claimant or the accused: a named group, or a state's forces ("carried out by Russian warplanes")
+  const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group' || ((a.ref.kind === 'military' || a.ref.kind === 'police') && a.ref.country)))
   const datesOf = bySentence(doc.dates)
   const cutoff = doc.published ? shiftDays(doc.published, -14) : null
   // a claim of an old attack ("that attack was claimed by TAK", "the 2016 bombings") names no doer of the news

@@ -5,8 +5,9 @@ import type { Span } from '../types.js'
 import { normalizePlaceName } from '../geo/normalize.js'
 
 /** Countries a report may be about: the ones it names, and where the groups it names operate. */
-export function candidateCountries(countries: CountryMention[], actors: ActorMention[]): string[] {
+export function candidateCountries(countries: CountryMention[], actors: ActorMention[], dateline: string | null = null): string[] {
   const out = new Set<string>()
+  if (dateline) out.add(dateline)
   for (const c of countries) out.add(c.iso2)
   for (const a of actors) if (a.ref.kind === 'group') for (const g of a.ref.groups.slice(0, 1)) for (const c of g.countries.slice(0, 3)) out.add(c)
   return [...out]
@@ -49,3 +50,12 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
 const KIND_RANK: Record<string, number> = { locality: 3, region: 3, county: 2, neighbourhood: 1, localadmin: 1 }
 /** How prominent a place is: towns over districts over neighbourhoods, then population. */
 export const placeRank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)
+
+/** "KABUL —": the country of the dateline city (the most populous place of that name). */
+export function datelineCountry(gaz: Gazetteer, doc: { text: string }): string | null {
+  const m = /^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(,[^—–\n]{0,30})?\s*[—–-]{1,2}\s/.exec(doc.text.slice(0, 80))
+  if (!m) return null
+  const name = m[1]!.trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())
+  const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => b.population - a.population)[0]
+  return best?.country ?? null
+}

@@ -14,6 +14,7 @@ export type PlaceCues = { before: string[]; connectors: string[]; features: Reco
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
 const STRONG_CUE = new Set(['in', 'near', 'at', 'outside', 'around', 'inside', 'within'])
+const DIRECTION_ADJ = /^(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?$/
 const DIRECTION = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(ern)?$/
 
 const isCap = (w: Word) => /^\p{Lu}/u.test(w.text) && !/^[A-Z]{2,}$/.test(w.text) || /^[A-Z]{4,}$/.test(w.text)
@@ -53,7 +54,9 @@ export function makePlaceFinder(cues: PlaceCues) {
         const featureWord = next && featureOf.has(next.lower) && !/^[\-]$/.test(text.slice(w[j]!.end, next.start)) ? next.lower : null
         // "Green Zone", "Tahrir Square", "Republican Palace": a capitalised feature word is part of the name
         const namedFeature = featureWord && /^\p{Lu}/u.test(next!.text) && ['facility', 'area', 'admin2'].includes(featureOf.get(featureWord)!)
-        const cue = prev && before.has(prev.lower) ? prev.lower : null
+        // "in western Kabul", "in northern Syria": a direction between the preposition and the name
+        const viaDirection = prev && DIRECTION_ADJ.test(prev.lower) && w[i - 2] && before.has(w[i - 2]!.lower)
+        const cue = viaDirection ? w[i - 2]!.lower : prev && before.has(prev.lower) ? prev.lower : null
         const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
         const name = text.slice(w[i]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
