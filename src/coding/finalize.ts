@@ -171,7 +171,9 @@ function fatalityCount(draft: Draft): number {
   // a count given for one place beats an aggregate over several ("148 in Jableh and Tartus"; "100 in Jableh")
   const single = draft.parts.filter((p) => p.places.filter((x) => x.feature !== 'admin1').length <= 1)
   const all = (single.some((p) => p.deaths.length) ? single : draft.parts).flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
-  const firm = all.filter((d) => !d.vague)
+  // an even share of an aggregate ("148 in Jableh and Tartus") gives way to a count told for the place itself
+  const own = all.filter((d) => d.rule !== 'aggregate-split-evenly')
+  const firm = (own.some((d) => !d.vague) ? own : all).filter((d) => !d.vague)
   // an updated toll is the latest word: "had given a toll of 103 but revised it to 84"
   const tolls = firm.filter((d) => d.rule === 'death-toll')
   if (tolls.length) return tolls[tolls.length - 1]!.value

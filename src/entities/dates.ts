@@ -11,7 +11,7 @@ import { makeNumberReader } from './numbers.js'
 export type DateMention = Span & { sentence: number; date: string | null; precision: TimePrecision; rule: string; yearOnly?: boolean; role: 'report' | 'incident' | 'plain' }
 
 const REPORT_VERB = /\b(said|says|say|told|announced|reported|confirmed|declared|admitted|stated|added|rose|risen|reached|climbed|revised|updated|claimed responsibility|statement)\b[^.;]{0,25}$/i
-const INCIDENT_AFTER = /^\s*(night)?['’]s\b/i
+const INCIDENT_AFTER = /^\s*(night|morning|evening|afternoon)?\s*['’]s\b/i
 
 function roleOf(text: string, span: Span): DateMention['role'] {
   if (INCIDENT_AFTER.test(text.slice(span.end, span.end + 10))) return 'incident'
@@ -24,6 +24,7 @@ const DAY = 864e5
 const MAYBE_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\b|day\b|\b(yesterday|tonight|ago|weeks?|months?|years?|overnight|night|morning|evening|afternoon|dawn|midnight|noon)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b(19|20)\d\d\b/i
 const WEEKDAY_ONLY = /^(on |last |late on |early on |before dawn on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i
 // chrono reads "night of October 30" as a time of day; the date inside is what the codebook wants
+const POSSESSIVE_DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)((?: night| morning| evening| afternoon)?['’]s)\b/gi
 const NIGHT_OF = /\b(night|evening|morning|afternoon|early hours|small hours) of\b/gi
 
 /** Finds dates in each sentence, resolved against the publication date (or left unresolved, with a diagnostic). */
@@ -47,12 +48,13 @@ export function makeDateFinder(r: Rules) {
         if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}`, role: roleOf(text, span) })
       }
       const ref = Number.isNaN(pub) ? new Date(0) : new Date(pub + 12 * 3600e3)
-      const masked = slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length))
+      // chrono reads neither "night of October 30" nor "Saturday's bombing": both are masked, offsets kept
+      const masked = slice.replace(NIGHT_OF, (x) => ' '.repeat(x.length)).replace(POSSESSIVE_DAY, (_, d: string, rest: string) => d + ' '.repeat(rest.length))
       for (const c of parseWindows(parser, masked, ref)) {
         const span = { start: s.start + c.index, end: s.start + c.index + c.text.length }
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue
         // "since April", "until May": the bounds of a campaign, not the day of an incident
-        if (/\b(since|until|till|from)\b[^.,;]{0,30}$/i.test(slice.slice(0, c.index))) continue
+        if (/\b(since|until|till)\b[^.,;]{0,30}$/i.test(slice.slice(0, c.index))) continue
         const m = readChrono(c, pub)
         if (!m) continue
         if (m.relative && Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
