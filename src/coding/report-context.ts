@@ -14,7 +14,7 @@ export function findClaimant(doc: Doc): ActorMention | null {
   const datesOf = bySentence(doc.dates)
   const cutoff = doc.published ? shiftDays(doc.published, -14) : null
   // a claim of an old attack ("that attack was claimed by TAK", "the 2016 bombings") names no doer of the news
-  const aboutThePast = (i: number, text: string) => /\b(that|those) (attack|bombing|blast|massacre)s?\b/i.test(text) || datesOf(i).some((d) => d.date && cutoff && d.date < cutoff)
+  const aboutThePast = (i: number, text: string) => /\b(that|those|the (19|20)\d\d) (attack|bombing|blast|massacre)s?\b/i.test(text) || datesOf(i).some((d) => d.date && cutoff && d.date < cutoff && d.precision === 1)
   for (const re of [CLAIM, BLAME]) {
     for (const s of doc.seg?.sentences ?? []) {
       const g = groupsOf(s.index)[0]

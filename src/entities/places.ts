@@ -14,6 +14,7 @@ export type PlaceCues = { before: string[]; connectors: string[]; features: Reco
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
 const STRONG_CUE = new Set(['in', 'near', 'at', 'outside', 'around', 'inside', 'within'])
+const LOOSE_CONNECTOR = /^(al|el|bin|ibn|abu|umm|bani|beni|ould|wad)$/
 const DIRECTION_ADJ = /^(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?$/
 const DIRECTION = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(ern)?$/
 
@@ -45,7 +46,9 @@ export function makePlaceFinder(cues: PlaceCues) {
           const gap = text.slice(w[j]!.end, n.start)
           if (!/^[ \-'’`]?$/.test(gap) || isTaken(n)) break
           if (isCap(n) && !notPlaces.has(n.text) && !featureOf.has(n.lower)) { j++; continue }
-          if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && /^[ \-'’`]?$/.test(text.slice(n.end, w[j + 2]!.start))) { j += 2; continue }
+          // "Ras al-Ain", "Deir ez-Zor", "Bir al Abd"; but "Mediterranean at Shayrat" is two names
+          const glue = text.slice(n.end, w[j + 2]?.start ?? n.end)
+          if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && (/^[\-'’`]$/.test(glue) || (glue === ' ' && LOOSE_CONNECTOR.test(n.lower)))) { j += 2; continue }
           break
         }
         const prev = w[i - 1]
@@ -67,7 +70,9 @@ export function makePlaceFinder(cues: PlaceCues) {
         // "Soleimani's grave", "Haftar's forces": a possessive names a place only before a place ("Baghdad's Karrada")
         const after = text.slice(w[j]!.end, w[j]!.end + 3)
         const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || featureOf.has(w[j + 2]!.lower)))
-        if (speaks || possessive) { i = j; continue }
+        // "Tomahawk cruise missiles", "Grad rockets": a capitalised word before a weapon is its make
+        const weapon = /^(cruise|ballistic|missile|missiles|rocket|rockets|drone|drones|jets?|helicopters?|tanks?|rifles?|launchers?)$/.test(next?.lower ?? '')
+        if (speaks || possessive || weapon) { i = j; continue }
         if ((weak || (atSentenceStart && !featureWord && !dateline)) && !known(name)) { i = j; continue }
         out.push({
           start: w[i]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: i, last: featureWord ? j + 1 : j,
