@@ -16,6 +16,7 @@ const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 const STATE = new Set(['military', 'police', 'government'])
+const POLICE_SITE = /\bpolice (cadets? )?(academy|station|stations|headquarters|post|compound|cadets|recruits|base|training|school|college)\b|\b(police|military) (cadets|recruits)\b/i
 const MILITARY_SITE = /\b(air ?base|military base|army base|barracks|garrison|army post|military post|checkpoint|army camp)\b/i
 const WEAPON = /^(the )?(drones?|warplanes?|jets?|aircraft|artillery|helicopters?|gunships?|tanks?|missiles?|rockets?)$/i
 const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
@@ -61,6 +62,11 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       a1 = namer.name(claimant, iso, date)
       if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
     }
+    // an attack told with no doer, in a report about one armed group, is taken as that group's
+    const fromReportGroup = () => {
+      const n = reportGroup && !draft.background ? namer.name(reportGroup, iso, date) : null
+      return n ? { ...n, span: undefined, rule: 'doer-is-the-report-group' } : null
+    }
     const hasKind = (k: string) => draft.parts.some((p) => p.actors.some((m) => m.ref.kind === k))
     const deaths = fatalityCount(draft)
     switch (draft.type) {
@@ -84,11 +90,11 @@ export function makeFinalizer(r: Rules, locate: Locator) {
         else if (targetM?.ref.kind !== 'police' && targetM?.ref.kind !== 'government') a2 = null
         break
       case 'Violence against civilians':
-        if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')
+        if (!a1 || a1.inter === 7) a1 = fromReportGroup() ?? namer.generic('armed', iso, 'unnamed-perpetrator')
         a2 = namer.generic('civilians', iso, 'victims-are-civilians')
         break
       case 'Explosions/Remote violence':
-        if (!a1 || a1.inter === 7) a1 = namer.generic('armed', iso, 'unnamed-perpetrator')
+        if (!a1 || a1.inter === 7) a1 = fromReportGroup() ?? namer.generic('armed', iso, 'unnamed-perpetrator')
         if (a2 && (a2.inter === 5 || a2.inter === 6)) a2 = null // a crowd hit by a bomb is civilians
         if ((!a2 || a2.name === a1?.name) && (hasKind('civilians') || hasKind('rioters') || deaths > 0)) a2 = namer.generic('civilians', iso, 'victims-are-civilians')
         break
@@ -108,12 +114,17 @@ export function makeFinalizer(r: Rules, locate: Locator) {
           }
         }
     }
-    // a government fights, bombs and retakes towns through its armed forces
-    if (a1?.name.startsWith('Government of ') && (VIOLENT.has(draft.type) || draft.sub.includes('territory'))) a1 = { ...a1, name: a1.name.replace('Government of', 'Military Forces of'), rule: 'government-acts-through-its-forces' }
+    // a government retakes towns through its armed forces; a president who "described the abduction" did not abduct
+    if (a1?.name.startsWith('Government of ') && draft.sub.includes('territory')) a1 = { ...a1, name: a1.name.replace('Government of', 'Military Forces of'), rule: 'government-acts-through-its-forces' }
+    if (a1?.name.startsWith('Government of ') && VIOLENT.has(draft.type)) a1 = draft.type === 'Battles' ? null : namer.generic('armed', iso, 'unnamed-perpetrator')
     // a bomb or missile that hit a base hit the forces holding it
-    if (draft.type === 'Explosions/Remote violence' && !targetM && MILITARY_SITE.test(draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' ')) && iso) {
-      const site = namer.name({ ...placeholder('police'), ref: { kind: 'military', country: iso } }, iso, date)
-      if (site && site.name !== a1?.name) a2 = { ...site, rule: 'target-is-a-military-site' }
+    // the target as the incident is first told ("a car bomb at the police academy"), not a later detail
+    const lead = doc.text.slice(draft.parts[0]!.clause.start, draft.parts[0]!.clause.end)
+    const told = hasKind('civilians') ? lead : draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' ')
+    const site = POLICE_SITE.test(told) ? 'police' : MILITARY_SITE.test(told) ? 'military' : null
+    if (draft.type === 'Explosions/Remote violence' && site && iso && (!targetM || targetM.ref.kind === 'civilians' || targetM.ref.kind === 'police' || targetM.ref.kind === 'military')) {
+      const forces = namer.name({ ...placeholder('police'), ref: { kind: site, country: iso } }, iso, date)
+      if (forces && forces.name !== a1?.name) a2 = { ...forces, rule: `target-is-a-${site}-site` }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
     // a base set up, property destroyed, a group reorganised: one side acts alone
