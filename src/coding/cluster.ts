@@ -10,7 +10,8 @@ const VIOLENT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote v
 const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demonstration', 'Mob violence'])
 const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
 // provinces and districts contain towns: naming one does not make a clause a different incident
-const placeKey = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2').map((p) => p.name.toLowerCase())
+const placeKey = (c: Candidate) => c.sub === 'Looting/property destruction' && c.roles.agent?.ref.kind === 'armed' ? [] : placeKeyOf(c)
+const placeKeyOf = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2').map((p) => p.name.toLowerCase())
 // a clause that names several towns ("Jableh and Tartus") speaks for each; a draft is where its first clause is
 const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 
@@ -40,6 +41,8 @@ function typesAgree(d: Draft, c: Candidate): boolean {
   if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
   // codebook: arrests made at a protest or a riot are that event's arrests, not an event of their own
   if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
+  // "the militants destroyed several aircraft", "the attackers set fire to a dormitory": damage done in an attack
+  if (c.sub === 'Looting/property destruction' && VIOLENT.has(d.type) && (!c.roles.agent || c.roles.agent.ref.kind === 'armed')) return true
   if (c.generic && takesDeaths(d)) return true
   if (d.generic && takesDeaths(c)) return true
   if (d.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) return true

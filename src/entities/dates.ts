@@ -62,7 +62,7 @@ export function makeDateFinder(r: Rules) {
         if (!Number.isNaN(pub) && parseDay(m.date) > pub + DAY) continue
         out.push({ ...span, sentence: s.index, date: m.date, precision: m.precision, rule: m.rule, role: roleOf(text, span) })
       }
-      for (const y of slice.matchAll(/\b(?:in|since|of|during) ((?:19|20)\d\d)\b/g)) {
+      for (const y of slice.matchAll(/\b(?:in|since|of|during|the) ((?:19|20)\d\d)\b/g)) {
         const start = s.start + y.index! + y[0].length - 4
         if (taken.some((t) => start < t.end && t.start < start + 4) || out.some((o) => start >= o.start && start < o.end)) continue
         out.push({ start, end: start + 4, sentence: s.index, date: `${y[1]}-07-01`, precision: 3, rule: 'year-only', yearOnly: true, role: 'plain' })
