@@ -48,7 +48,7 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     const sentences = new Set(draft.parts.map((p) => p.clause.sentence))
     const nearby = [...sentences].flatMap(indexed.placesOf).filter((p) => p.cue !== 'from')
     // the province named in the incident's own sentences (or, failing that, anywhere in the report)
-    indexed.admin1Place ??= (doc.places ?? []).find((p) => p.feature === 'admin1' && admin1Of(p, focus))
+    indexed.admin1Place ??= (doc.places ?? []).find((p) => p.feature === 'admin1' && p.cue !== 'from' && admin1Of(p, focus))
     const admin1Mention = [...own, ...nearby].find((p) => admin1Of(p, focus)) ?? indexed.admin1Place
     const admin1 = admin1Of(admin1Mention, focus)
     const evidence: Record<string, Evidence> = {}

@@ -46,6 +46,8 @@ export function makePlaceFinder(cues: PlaceCues) {
           const gap = text.slice(w[j]!.end, n.start)
           if (!/^[ \-'’`]?$/.test(gap) || isTaken(n)) break
           if (isCap(n) && !notPlaces.has(n.text) && !featureOf.has(n.lower)) { j++; continue }
+          // "Qa'im", "Sa'dah", "Dar'a": a short lowercase piece after an apostrophe belongs to the name
+          if (/^['’`]$/.test(gap) && /^\p{Ll}{1,3}$/u.test(n.text) && n.text !== 's') { j++; continue }
           // "Ras al-Ain", "Deir ez-Zor", "Bir al Abd"; but "Mediterranean at Shayrat" is two names
           const glue = text.slice(n.end, w[j + 2]?.start ?? n.end)
           if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && (/^[\-'’`]$/.test(glue) || (glue === ' ' && LOOSE_CONNECTOR.test(n.lower)))) { j += 2; continue }
@@ -69,7 +71,7 @@ export function makePlaceFinder(cues: PlaceCues) {
         const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline && !nounOf
         // "Soleimani's grave", "Haftar's forces": a possessive names a place only before a place ("Baghdad's Karrada")
         const after = text.slice(w[j]!.end, w[j]!.end + 3)
-        const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || featureOf.has(w[j + 2]!.lower)))
+        const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || w.slice(j + 2, j + 5).some((x) => featureOf.has(x.lower))))
         // "Tomahawk cruise missiles", "Grad rockets": a capitalised word before a weapon is its make
         const weapon = /^(cruise|ballistic|missile|missiles|rocket|rockets|drone|drones|jets?|helicopters?|tanks?|rifles?|launchers?)$/.test(next?.lower ?? '')
         if (speaks || possessive || weapon) { i = j; continue }
