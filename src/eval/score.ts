@@ -104,7 +104,7 @@ export function score(gold: GoldCase[], systemCases: SystemCase[]) {
   const misses: string[] = []
   // per-field disagreements on matched pairs, for users tuning their dictionaries (not part of the referee's print)
   const fieldMisses: { id: string; field: string; gold: string; system: string }[] = []
-  const show = (e: ScoreEvent, f: string) => f === 'actors' ? `${e.actor1 ?? '-'} / ${e.actor2 ?? '-'}` : String(e[f] ?? '-')
+  const show = (e: ScoreEvent, f: string) => f === 'actors' ? `${e.actor1 ?? '-'} / ${e.actor2 ?? '-'}` : f === 'geo_precision' || f === 'location' ? `${e.location ?? '-'} (${e.admin1 ?? '-'}) p${e.geo_precision ?? '-'}` : String(e[f] ?? '-')
   const note = (id: string, f: string, ok: boolean, ge: ScoreEvent, se: ScoreEvent) => { if (!ok) fieldMisses.push({ id, field: f, gold: show(ge, f), system: show(se, f) }) }
   for (const c of gold) {
     const g = c.events ?? [], s = system.get(String(c.id)) ?? []
@@ -125,6 +125,8 @@ export function score(gold: GoldCase[], systemCases: SystemCase[]) {
       note(id, 'sub_event_type', ge.sub_event_type === se.sub_event_type, ge, se)
       note(id, 'actors', actorsMatch(ge, se), ge, se)
       if (ge.latitude != null || ge.location) note(id, 'location', placeMatch(ge, se), ge, se)
+      if (ge.geo_precision != null) note(id, 'geo_precision', ge.geo_precision === se.geo_precision, ge, se)
+      if (ge.admin1) note(id, 'admin1', admin1Match(ge, se), ge, se)
       if (ge.event_date) note(id, 'event_date', days(ge.event_date, se.event_date) === 0, ge, se)
       if (ge.fatalities != null) note(id, 'fatalities', Number(ge.fatalities) === Number(se.fatalities ?? 0), ge, se)
       if (ge.latitude != null || ge.location) hit('location', placeMatch(ge, se))
