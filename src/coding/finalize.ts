@@ -184,9 +184,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
  * incident's first statement of its dead, with the victims of one sentence added up ("13 soldiers and 90 Afghans").
  */
 function fatalityCount(draft: Draft): number {
-  // a count given for one place beats an aggregate over several ("148 in Jableh and Tartus"; "100 in Jableh")
-  const single = draft.parts.filter((p) => p.places.filter((x) => x.feature !== 'admin1').length <= 1)
-  const all = (single.some((p) => p.deaths.length) ? single : draft.parts).flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
+  const all = draft.parts.flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
   // an even share of an aggregate ("148 in Jableh and Tartus") gives way to a count told for the place itself
   const own = all.filter((d) => d.rule !== 'aggregate-split-evenly')
   const firm = (own.some((d) => !d.vague) ? own : all).filter((d) => !d.vague)

@@ -14,7 +14,7 @@ const ARREST_AFTER = /^(arrested|detained|apprehended|held|nabbed|suspects)$/
 const ADVERB = /^(also|reportedly|allegedly|mistakenly|apparently|at|least|only|some|about|nearly|almost|around|over|more|than|up|to|as|many|an|estimated|another|further)$/
 const DEATHS_TOPIC = /\b(killed|dead|died|death|deaths|toll|lives|fatalities)\b/
 const HURT = /^(wounded|wounding|injured|injuring|hurt|injuries|wounds|casualties|missing|displaced|abducted|kidnapped|rescued|freed|released|evacuated)$/
-const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|decades|decade|centuries|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|us|usd)$/
+const NOT_PEOPLE = /^(km|kilometres|kilometers|miles|metres|meters|percent|per|years|year|decades|decade|centuries|days|day|hours|hour|minutes|weeks|months|am|pm|houses|homes|vehicles|cars|buildings|shops|rockets|missiles|drones|tons|tonnes|kg|times|feet|dollars|usd)$/
 
 function isCountable(words: Word[], n: NumberPhrase): boolean {
   const after = words[n.last + 1]?.lower ?? ''
@@ -83,7 +83,7 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         if (HURT.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
         const n = readNumber(w, k)
         // "58 people, 11 of them children, were killed": the total, not the part; "one of its drones killed": no count
-        const partitive = w[n?.last === undefined ? -1 : n.last + 1]?.lower === 'of' && !n!.vague
+        const partitive = (w[n?.last === undefined ? -1 : n.last + 1]?.lower === 'of' && !n!.vague) || (n && w.slice(n.last + 1, i + 1).some((x) => x.lower === 'among'))
         if (n && n.last < i && !partitive) { push(n, 'deaths', 'count+death-word', i); break }
       }
     }
