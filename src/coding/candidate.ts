@@ -97,6 +97,9 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   // "the Houthi-run health ministry said": a source named within a few words of its verb of speech
   const ahead = words.slice(a.last + 1, a.last + 5).map((w) => w.lower)
   const speechAt = ahead.findIndex((w) => SPEECH.test(w))
+  // "the SDF said they had captured Baghouz": a speaker telling its own deed is its doer
+  const told = words.slice(a.last + 2 + Math.max(0, speechAt), a.last + 6 + Math.max(0, speechAt)).map((w) => w.lower)
+  if (speechAt >= 0 && /^(it|they|its|their|we|our)$/.test(told.find((w) => w !== 'that' && w !== 'on' && !/day$/.test(w)) ?? '')) return false
   if (speechAt >= 0 && !ahead.slice(0, speechAt).some((w) => /^(and|who|which|that|killed|attacked|fired|struck)$/.test(w))) return true
   return SPEECH.test(next) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(command|ministry|spokesman|officials|office|statement|sources|media)$/.test(next)) || (SPEECH.test(words[a.last + 2]?.lower ?? '') && /^(also|later|had|has|have)$/.test(next)) || prev === 'according' || (prev === 'to' && words[a.first - 2]?.lower === 'according')
 }

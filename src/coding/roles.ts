@@ -14,7 +14,7 @@ const armedLike = (k: string) => k === 'group' || k === 'armed' || k === 'milita
 export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: number, passive: boolean): Roles {
   const before = mentions.filter((m) => m.last < trigger)
   const after = mentions.filter((m) => m.first > trigger)
-  const byAgent = after.find((m) => s.words[m.first - 1]?.lower === 'by' && m.ref.kind !== 'civilians')
+  const byAgent = after.find((m) => (s.words[m.first - 1]?.lower === 'by' || (s.words[m.first - 2]?.lower === 'by' && /^(the|a|an)$/.test(s.words[m.first - 1]?.lower ?? ''))) && m.ref.kind !== 'civilians')
   let agent: ActorMention | null = byAgent ?? null
   let target: ActorMention | null = null
   if (!agent) {
