@@ -130,7 +130,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     // a base set up, property destroyed, a group reorganised: one side acts alone
     if (ONE_SIDED.has(draft.sub)) a2 = null
     // fighting needs two sides: when the clause names one, the other is the report's main opposing side
-    const needsOther = draft.type === 'Battles' || (draft.type === 'Explosions/Remote violence' && !a2 && !hasKind('civilians') && deaths === 0)
+    const needsOther = draft.type === 'Battles' || draft.sub === 'Non-violent transfer of territory' || (draft.type === 'Explosions/Remote violence' && !a2 && !hasKind('civilians') && deaths === 0)
     if (!a2 && a1 && needsOther) {
       const other = sides.map((m) => namer.name(m, iso, date)).find((n) => n && n.name !== a1!.name && n.inter !== 7 && (a1!.inter !== 1 || n.inter !== 1 || !n.name.endsWith(a1!.name.split(' of ').pop()!)))
       if (other) a2 = { ...other, span: undefined, rule: 'other-side-of-report' }

@@ -15,11 +15,17 @@ export function findClaimant(doc: Doc): ActorMention | null {
   const cutoff = doc.published ? shiftDays(doc.published, -14) : null
   // a claim of an old attack ("that attack was claimed by TAK", "the 2016 bombings") names no doer of the news
   const aboutThePast = (i: number, text: string) => /\b(that|those|the (19|20)\d\d) (attack|bombing|blast|massacre)s?\b/i.test(text) || datesOf(i).some((d) => d.date && cutoff && d.date < cutoff && d.precision === 1)
+  const countriesOf = bySentence((doc.countries ?? []).filter((c) => !c.demonym))
   for (const re of [CLAIM, BLAME]) {
     for (const s of doc.seg?.sentences ?? []) {
-      const g = groupsOf(s.index)[0]
       const text = doc.text.slice(s.start, s.end)
-      if (g && re.test(text) && !aboutThePast(s.index, text)) return g
+      if (!re.test(text) || aboutThePast(s.index, text)) continue
+      const g = groupsOf(s.index)[0]
+      if (g) return g
+      // "Zelenskiy blamed Russia for the attack": a state accused by name is accused for its forces
+      const at = s.start + text.search(re)
+      const c = re === BLAME ? countriesOf(s.index).find((x) => x.start > at) : undefined
+      if (c) return { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'state-blamed' }
     }
   }
   return null
