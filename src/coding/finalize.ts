@@ -41,8 +41,9 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     // the doer is read from the clauses that name the incident; a side remark ("soldiers at a checkpoint tried
     // to stop him", "five soldiers were among the dead") names a state force that did not plant the bomb
     const victimsSide = draft.type === 'Explosions/Remote violence' || draft.type === 'Violence against civilians'
-    const agents = draft.parts.filter((p) => !p.generic || !victimsSide).map((p) => p.roles.agent)
-      .concat(draft.parts.filter((p) => p.generic && victimsSide).map((p) => p.roles.agent).filter((a) => a && !STATE.has(a.ref.kind)))
+    const sideRemark = (p: Draft['parts'][number], i: number) => i > 0 && p.generic && victimsSide
+    const agents = draft.parts.filter((p, i) => !sideRemark(p, i)).map((p) => p.roles.agent)
+      .concat(draft.parts.filter(sideRemark).map((p) => p.roles.agent).filter((a) => a && !STATE.has(a.ref.kind)))
     const agentM = agents.find((a) => a && a.ref.kind !== 'armed') ?? agents.find(Boolean) ?? null
     const targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
     // "the militants", "the gunmen": in a report that names one armed group, that group

@@ -16,8 +16,7 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
   const after = mentions.filter((m) => m.first > trigger)
   const byAgent = after.find((m) => (s.words[m.first - 1]?.lower === 'by' || (s.words[m.first - 2]?.lower === 'by' && /^(the|a|an)$/.test(s.words[m.first - 1]?.lower ?? ''))) && m.ref.kind !== 'civilians')
   // "security forces led by the paramilitary RSF": the leading force is the doer
-  const ledBy = mentions.find((m) => s.words[m.first - 1]?.lower === 'by' && /^(led|commanded|spearheaded)$/.test(s.words[m.first - 2]?.lower ?? '')
-    || (s.words[m.first - 2]?.lower === 'by' && /^(led|commanded|spearheaded)$/.test(s.words[m.first - 3]?.lower ?? '')))
+  const ledBy = mentions.find((m) => /\b(led|commanded|spearheaded) by( the| a)?( \w+)?$/.test(s.words.slice(Math.max(0, m.first - 5), m.first).map((w) => w.lower).join(' ')))
   let agent: ActorMention | null = ledBy ?? byAgent ?? null
   let target: ActorMention | null = null
   if (!agent) {
