@@ -61,7 +61,7 @@ export function makeCandidateStage(r: Rules) {
         const main = [...own].sort((a, b) => a.first - b.first)[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
         const roles = assignRoles(s, actors, main.first, passive)
-        if (!roles.agent || roles.agent.ref.kind === 'armed') {
+        if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
           const c = countriesOf(s.index).find((x) => !x.demonym && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start)))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }

@@ -88,7 +88,7 @@ export function makeActorFinder(r: Rules) {
 }
 
 const isForce = (k: RoleKind) => k === 'military' || k === 'police' || k === 'government'
-const crossesClause = (words: Word[], a: number, b: number) => words.slice(a + 1, b).some((w) => w.lower === 'and' || w.lower === 'in' || w.lower === 'on')
+const crossesClause = (words: Word[], a: number, b: number) => words.slice(a + 1, b).some((w) => /^(and|in|on|said|says|told|officials|official|that|who)$/.test(w.lower))
 
 function mention(s: Sentence, first: number, last: number, ref: ActorRef, rule: string): ActorMention {
   return { start: s.words[first]!.start, end: s.words[last]!.end, sentence: s.index, first, last, ref, rule }
