@@ -71,7 +71,7 @@ export function makeCandidateStage(r: Rules) {
         if (!c) continue
         // "has stepped up attacks", "responding to attacks by insurgents": a generic word with no count, no
         // date and no killing verb names violence in general, not an incident
-        if (own.every((h) => h.generic) && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
+        if (own.every((h) => h.generic && h.cls !== 'EXPLOSION') && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
           && !own.some((h) => h.cls === 'KILL' && /^(killed|killing|kills|massacred|executed|shot|gunned)/i.test(doc.text.slice(h.start, h.end)))
           && !datesOf(s.index).some((d) => d.start >= clause.start && d.end <= clause.end && d.date)) continue
         const date = pickDate(inClause(datesOf(s.index)), datesOf(s.index), main.start)

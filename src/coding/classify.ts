@@ -4,7 +4,7 @@ import type { Roles } from './roles.js'
 
 export type Classification = { sub: string; type: EventType; generic: boolean; rule: number }
 
-type Agent = 'state' | 'home-state' | 'nonstate' | 'crowd' | 'any'
+type Agent = 'state' | 'home-state' | 'nonstate' | 'not-state' | 'crowd' | 'any'
 
 function agentKinds(roles: Roles, homeCountry: string | null): Set<Agent> {
   const out = new Set<Agent>(['any'])
@@ -48,7 +48,7 @@ export function makeClassifier(r: Rules) {
       if (rule.all && !rule.all.every((c) => classes.has(c))) continue
       if (rule.any && !rule.any.some((c) => classes.has(c))) continue
       if (rule.none && rule.none.some((c) => classes.has(c))) continue
-      if (rule.agent && !agents.has(rule.agent)) continue
+      if (rule.agent === 'not-state' ? agents.has('state') : rule.agent && !agents.has(rule.agent)) continue
       if (rule.target && rule.target !== target) continue
       return { sub: rule.then, type: typeOf.get(rule.then)!, generic: rule.generic ?? false, rule: i }
     }
