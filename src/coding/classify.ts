@@ -4,7 +4,7 @@ import type { Roles } from './roles.js'
 
 export type Classification = { sub: string; type: EventType; generic: boolean; rule: number }
 
-type Agent = 'state' | 'home-state' | 'nonstate' | 'not-state' | 'crowd' | 'any'
+type Agent = 'state' | 'home-state' | 'nonstate' | 'not-state' | 'group' | 'crowd' | 'any'
 
 function agentKinds(roles: Roles, homeCountry: string | null): Set<Agent> {
   const out = new Set<Agent>(['any'])
@@ -18,7 +18,7 @@ function agentKinds(roles: Roles, homeCountry: string | null): Set<Agent> {
   } else if (k === 'group') {
     // a group coded as a state force (inter 1) counts as the state
     if (a.ref.groups.some((g) => g.inter === 1)) out.add('state')
-    else out.add('nonstate')
+    else { out.add('nonstate'); out.add('group') }
   } else if (k === 'armed') out.add('nonstate')
   else if (k === 'rioters' || k === 'protesters') out.add('crowd')
   return out

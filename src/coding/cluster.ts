@@ -11,7 +11,8 @@ const LETHAL_SUBS = new Set(['Excessive force against protesters', 'Violent demo
 const takesDeaths = (d: { type: EventType; sub: string }) => VIOLENT.has(d.type) || LETHAL_SUBS.has(d.sub)
 // provinces and districts contain towns: naming one does not make a clause a different incident
 const placeKey = (c: Candidate) => c.sub === 'Looting/property destruction' && c.roles.agent?.ref.kind === 'armed' ? [] : placeKeyOf(c)
-const placeKeyOf = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2').map((p) => p.name.toLowerCase())
+// "near Tayaran Square", "at the bus station": a site within the town the incident is already placed in
+const placeKeyOf = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2' && p.feature !== 'facility').map((p) => p.name.toLowerCase())
 // a clause that names several towns ("Jableh and Tartus") speaks for each; a draft is where its first clause is
 const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 

@@ -31,7 +31,7 @@ export const TriggersSchema = z.object({
 export const SubEventRulesSchema = z.object({
   rules: z.array(z.object({
     all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), none: z.array(z.string()).optional(),
-    agent: z.enum(['state', 'home-state', 'nonstate', 'not-state', 'crowd', 'any']).optional(),
+    agent: z.enum(['state', 'home-state', 'nonstate', 'not-state', 'group', 'crowd', 'any']).optional(),
     target: z.enum(['civilians', 'armed', 'protesters', 'none']).optional(),
     then: z.string().min(1), generic: z.boolean().optional(), example: z.string().min(1),
   })),

@@ -13,8 +13,9 @@ export type DateMention = Span & { sentence: number; date: string | null; precis
 const REPORT_VERB = /\b(said|says|say|told|announced|reported|confirmed|declared|admitted|stated|added|rose|risen|reached|climbed|revised|updated|claimed responsibility|statement)\b[^.;]{0,25}$/i
 const INCIDENT_AFTER = /^\s*(night|morning|evening|afternoon)?\s*['’]s\b/i
 
-function roleOf(text: string, span: Span): DateMention['role'] {
-  if (INCIDENT_AFTER.test(text.slice(span.end, span.end + 10))) return 'incident'
+function roleOf(text: string, span: Span, precision: TimePrecision = 1): DateMention['role'] {
+  // "Sunday's bombing" dates the incident; "last year's port explosion" names another one
+  if (INCIDENT_AFTER.test(text.slice(span.end, span.end + 10))) return precision === 1 ? 'incident' : 'plain'
   if (REPORT_VERB.test(text.slice(Math.max(0, span.start - 40), span.start))) return 'report'
   return 'plain'
 }
@@ -45,7 +46,7 @@ export function makeDateFinder(r: Rules) {
         taken.push(span)
         if (Number.isNaN(pub)) { unresolved(diagnostics, text, span); continue }
         const res = RELATIVE[m.value]?.(pub, s.words, m.first, readNumber)
-        if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}`, role: roleOf(text, span) })
+        if (res) out.push({ ...span, sentence: s.index, ...res, rule: `relative:${m.value}`, role: roleOf(text, span, res.precision) })
       }
       const ref = Number.isNaN(pub) ? new Date(0) : new Date(pub + 12 * 3600e3)
       // chrono reads neither "night of October 30" nor "Saturday's bombing": both are masked, offsets kept
