@@ -84,7 +84,12 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         const n = readNumber(w, k)
         // "58 people, 11 of them children, were killed": the total, not the part; "one of its drones killed": no count
         const partitive = (w[n?.last === undefined ? -1 : n.last + 1]?.lower === 'of' && !n!.vague) || (n && w.slice(n.last + 1, i + 1).some((x) => x.lower === 'among'))
-        if (n && n.last < i && !partitive) { push(n, 'deaths', 'count+death-word', i); break }
+        // the count heads the subject ("82 people were killed", "a boy was killed"), not a place or time
+        // phrase before the verb ("in a residential area of Kabul on Sunday killed")
+        const between = n ? w.slice(n.last + 1, i) : []
+        const article = n && /^(a|an)$/.test(w[n.first]!.lower)
+        const detached = between.some((x) => /^(in|on|at|from|near|during|when|after|before|by|with|into|across)$/.test(x.lower)) || (article && between.length > 2)
+        if (n && n.last < i && !partitive && !detached) { push(n, 'deaths', 'count+death-word', i); break }
       }
     }
     if (ARREST_VERB.test(x)) {
