@@ -33,7 +33,9 @@ export function clausesOf(text: string, s: Sentence): Clause[] {
   let first = 0
   for (let i = 1; i < s.words.length; i++) {
     const gap = text.slice(s.words[i - 1]!.end, s.words[i]!.start)
-    if (gap.includes(';') || (CLAUSE_WORD.test(s.words[i]!.lower) && gap.includes(','))) {
+    // "..., and a suicide car bomb killed 13 at a police station": a new subject after ", and" is a new incident
+    const newSubject = s.words[i]!.lower === 'and' && gap.includes(',') && /^(a|an|another)$/.test(s.words[i + 1]?.lower ?? '')
+    if (gap.includes(';') || (CLAUSE_WORD.test(s.words[i]!.lower) && gap.includes(',')) || newSubject) {
       out.push(clause(s, first, i - 1))
       first = i
     }

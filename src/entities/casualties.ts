@@ -83,7 +83,7 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         if (HURT.test(w[k]!.lower) || KILL_VERB.test(w[k]!.lower)) break
         const n = readNumber(w, k)
         // "58 people, 11 of them children, were killed": the total, not the part; "one of its drones killed": no count
-        const partitive = (w[n?.last === undefined ? -1 : n.last + 1]?.lower === 'of' && !n!.vague) || (n && w.slice(n.last + 1, i + 1).some((x) => x.lower === 'among'))
+        const partitive = (n && isPartOf(w, n)) || (n && w.slice(n.last + 1, i + 1).some((x) => x.lower === 'among'))
         // the count heads the subject ("82 people were killed", "a boy was killed"), not a place or time
         // phrase before the verb ("in a residential area of Kabul on Sunday killed")
         const between = n ? w.slice(n.last + 1, i) : []
@@ -108,6 +108,18 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
     }
   }
   return dedupe(out)
+}
+
+/**
+ * "11 of them", "most of whom": a part of a total told elsewhere; "one of its drones": no people at all.
+ * "four of its fighters" counts four fighters.
+ */
+function isPartOf(w: Word[], n: NumberPhrase): boolean {
+  if (w[n.last + 1]?.lower !== 'of' || n.vague) return false
+  const next = w[n.last + 2]?.lower ?? ''
+  if (/^(them|whom|those|these)$/.test(next)) return true
+  const noun = /^(its|their|the|his|her|our)$/.test(next) ? w[n.last + 3]?.lower ?? '' : next
+  return NOT_PEOPLE.test(noun) || /^(drones?|rockets?|missiles?|shells?|bombs?|vehicles?|cars?|trucks?|dead|victims|wounded)$/.test(noun)
 }
 
 const words_of = (w: Word[], i: number, n: number) => w.slice(i, i + n).map((x) => x.lower).join(' ')
