@@ -124,7 +124,8 @@ function markContext(cands: Candidate[]): Candidate[] {
 function splitKillingsFromAbductions(c: Candidate, attack: ReturnType<ReturnType<typeof makeClassifier>>): Candidate[] {
   const counted = c.deaths.filter((d) => d.value > 3 || d.rule !== 'kill-verb+count')
   if (c.sub !== 'Abduction/forced disappearance' || !c.classes.has('KILL') || counted.length === 0 || !attack) return [c]
-  return [{ ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, rule: attack.rule }, { ...c, deaths: [] }]
+  return [{ ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, rule: attack.rule },
+    { ...c, deaths: [], hits: c.hits.filter((h) => h.cls !== 'KILL'), classes: new Set([...c.classes].filter((x) => x !== 'KILL')) }]
 }
 
 const SPLIT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])

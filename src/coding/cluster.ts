@@ -39,6 +39,9 @@ const BOMBS = new Set(['Suicide bomb', 'Remote explosive/landmine/IED'])
 
 function typesAgree(d: Draft, c: Candidate): boolean {
   if (d.sub === c.sub) return true
+  // people killed, then people kidnapped: an Attack and an Abduction (codebook), not one event
+  const abduction = 'Abduction/forced disappearance'
+  if ((c.sub === abduction && d.generic && d.parts.some((p) => p.deaths.length)) || (d.sub === abduction && c.generic && c.deaths.length)) return false
   if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
   // codebook: arrests made at a protest or a riot are that event's arrests, not an event of their own
   if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
@@ -97,7 +100,10 @@ function dropPlaceless(drafts: Draft[]): Draft[] {
     if (hasPlace(d)) {
       // a placeless lead ("warplanes pounded towns in the northeast") opens the first incident it precedes
       const lead = pending.filter((p) => family(d, p))
-      d.parts.unshift(...lead.flatMap((p) => p.parts.map((c) => ({ ...c, places: [] }))))
+      // killings told first and a kidnapping placed after them are two events at that place (codebook)
+      const killings = lead.filter((p) => d.sub === 'Abduction/forced disappearance' && p.parts.some((c) => c.deaths.length > 0))
+      for (const k of killings) out.push({ ...k, sub: 'Attack', type: 'Violence against civilians', generic: false, parts: k.parts.map((c) => ({ ...c, places: d.parts[0]!.places })) })
+      d.parts.unshift(...lead.filter((p) => !killings.includes(p)).flatMap((p) => p.parts.map((c) => ({ ...c, places: [] }))))
       pending = []
       out.push(d)
       continue
