@@ -9,24 +9,36 @@ const BLAME = /\b(blamed|attributed|suspected|responsible|(carried out|conducted
 
 /** Who claimed the report's attacks (a claim beats an attribution by the authorities). */
 export function findClaimant(doc: Doc): ActorMention | null {
-  // the claimant or the accused: a named group, or a state's forces ("carried out by Russian warplanes")
-  const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group' || ((a.ref.kind === 'military' || a.ref.kind === 'police') && a.ref.country)))
+  const groupsOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group'))
+  // the accused: a named group, a state's forces ("carried out by Russian warplanes"), or a state by name
+  const accusedOf = bySentence((doc.actors ?? []).filter((a) => a.ref.kind === 'group' || ((a.ref.kind === 'military' || a.ref.kind === 'police') && a.ref.country)))
+  const countriesOf = bySentence((doc.countries ?? []).filter((c) => !c.demonym))
   const datesOf = bySentence(doc.dates)
   const cutoff = doc.published ? shiftDays(doc.published, -14) : null
   // a claim of an old attack ("that attack was claimed by TAK", "the 2016 bombings") names no doer of the news
   const aboutThePast = (i: number, text: string) => /\b(that|those|the (19|20)\d\d) (attack|bombing|blast|massacre)s?\b/i.test(text) || datesOf(i).some((d) => d.date && cutoff && d.date < cutoff && d.precision === 1)
-  const countriesOf = bySentence((doc.countries ?? []).filter((c) => !c.demonym))
-  for (const re of [CLAIM, BLAME]) {
-    for (const s of doc.seg?.sentences ?? []) {
-      const text = doc.text.slice(s.start, s.end)
-      if (!re.test(text) || aboutThePast(s.index, text)) continue
-      const g = groupsOf(s.index)[0]
+  for (const s of doc.seg?.sentences ?? []) {
+    const text = doc.text.slice(s.start, s.end)
+    if (!CLAIM.test(text) || aboutThePast(s.index, text)) continue
+    const g = groupsOf(s.index)[0]
+    if (g) return g
+  }
+  for (const s of doc.seg?.sentences ?? []) {
+    const text = doc.text.slice(s.start, s.end)
+    const m = BLAME.exec(text)
+    if (!m || aboutThePast(s.index, text)) continue
+    const at = s.start + m.index
+    // "suspected Boko Haram fighters": only a group right after "suspected"
+    if (/^suspected$/i.test(m[0])) {
+      const g = groupsOf(s.index).find((x) => x.start > at && x.start - at < 14)
       if (g) return g
-      // "Zelenskiy blamed Russia for the attack": a state accused by name is accused for its forces
-      const at = s.start + text.search(re)
-      const c = re === BLAME ? countriesOf(s.index).find((x) => x.start > at) : undefined
-      if (c) return { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'state-blamed' }
+      continue
     }
+    const a = accusedOf(s.index).find((x) => x.start > at)
+    if (a) return a
+    // "Zelenskiy blamed Russia for the attack": a state accused by name is accused for its forces
+    const c = countriesOf(s.index).find((x) => x.start > at)
+    if (c) return { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'state-blamed' }
   }
   return null
 }
