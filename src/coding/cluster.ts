@@ -43,6 +43,8 @@ function typesAgree(d: Draft, c: Candidate): boolean {
   const abduction = 'Abduction/forced disappearance'
   if ((c.sub === abduction && d.generic && d.parts.some((p) => p.deaths.length)) || (d.sub === abduction && c.generic && c.deaths.length)) return false
   if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
+  // codebook practice: a raid stays an armed clash even if its target then blows himself up
+  if (c.sub === 'Suicide bomb' && d.sub === 'Armed clash' && d.parts.some((p) => p.classes.has('RAID'))) return true
   // codebook: arrests made at a protest or a riot are that event's arrests, not an event of their own
   if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
   // "the militants destroyed several aircraft", "the attackers set fire to a dormitory": damage done in an attack
@@ -78,7 +80,7 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
       target.parts.push(c)
       // a specific clause names the incident better than the generic one that opened it
       if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
-      if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub)) target.sub = 'Suicide bomb'
+      if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub)) { target.sub = 'Suicide bomb'; target.type = c.type }
       if (target.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) { target.sub = c.sub; target.type = c.type }
       continue
     }

@@ -35,7 +35,7 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     triggers: readJson(join(dir, 'rules/triggers.json'), S.TriggersSchema),
     subEvents: readJson(join(dir, 'rules/sub-event-rules.json'), S.SubEventRulesSchema),
     dates: readJson(join(dir, 'rules/dates.json'), S.DatesSchema),
-    numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')) },
+    numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
   }
 }
 

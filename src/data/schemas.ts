@@ -42,6 +42,7 @@ export const SubEventRulesSchema = z.object({
 export const NumbersSchema = z.object({
   units: z.record(z.string(), z.number()), scales: z.record(z.string(), z.number()),
   vague: z.record(z.string(), z.number()), hedges: z.array(z.string()),
+  one_person: z.object({ nouns: z.array(z.string()) }),
 })
 export const DatesSchema = z.object({
   relative: z.array(z.object({

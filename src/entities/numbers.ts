@@ -37,6 +37,15 @@ export const makeNumberReader = (numbers: Rules['numbers']): NumberReader => (wo
   if ((w.lower === 'a' || w.lower === 'an') && words[j + 1] && words[j + 1]!.lower in vague) {
     return { value: vague[words[j + 1]!.lower]!, first: i, last: j + 1, vague: true }
   }
+  // "killing a 17-year-old boy" is one death
+  if ((w.lower === 'a' || w.lower === 'an') && /^\d+$/.test(words[j + 1]?.lower ?? '') && words[j + 2]?.lower === 'year') {
+    return { value: 1, first: i, last: Math.min(end - 1, j + 3), vague: false }
+  }
+  // "killing a policeman" is one death; "killing a very large number of" is no count at all
+  if ((w.lower === 'a' || w.lower === 'an') && !numbers.onePerson.has((words[j + 1]?.lower ?? '').replace(/s$/, ''))) {
+    const adj = words[j + 2]
+    if (!adj || !numbers.onePerson.has(adj.lower)) return null
+  }
   let value = units[w.lower]!
   let last = j
   for (let k = j + 1; k < end && k < j + 6; k++) {

@@ -10,10 +10,17 @@ export type PlaceMention = Span & {
   relative: { km: number | null; direction: string } | null
 }
 
-export type PlaceCues = { before: string[]; connectors: string[]; features: Record<Feature, string[]>; not_places: string[] }
+export type PlaceCues = {
+  before: string[]; connectors: string[]; features: Record<Feature, string[]>; not_places: string[]
+  /** "air" in "Ain al-Asad air base": a word between the name and its feature noun */
+  feature_modifiers?: string[]
+  /** "village" in "Tudun Biri, a village in Igabi": an apposition that says the name is a place */
+  apposition?: string[]
+}
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
 const STRONG_CUE = new Set(['in', 'near', 'at', 'outside', 'around', 'inside', 'within'])
+const ARTICLE = /^(al|el|ad|ar|as|an|at|az|ash|ed|es|ez)$/
 const LOOSE_CONNECTOR = /^(al|el|bin|ibn|abu|umm|bani|beni|ould|wad)$/
 const DIRECTION_ADJ = /^(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?$/
 const DIRECTION = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(ern)?$/
@@ -25,6 +32,8 @@ export function makePlaceFinder(cues: PlaceCues) {
   const before = new Set(cues.before)
   const connectors = new Set(cues.connectors)
   const notPlaces = new Set(cues.not_places)
+  const modifiers = new Set(cues.feature_modifiers ?? [])
+  const apposition = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}(?:${(cues.apposition ?? ['village', 'town']).join('|')})\\b`, 'i')
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
 
@@ -36,6 +45,7 @@ export function makePlaceFinder(cues: PlaceCues) {
     for (const t of taken) for (const w of wordsBySentence[(t as { sentence?: number }).sentence ?? -1] ?? []) if (w.start >= t.start && w.end <= t.end) takenStarts.add(w.start)
     const isTaken = (w: Word) => takenStarts.has(w.start)
     const persons = personWords(text, sentences)
+    const datelineEnd = datelineLength(text)
     for (const s of sentences) {
       const w = s.words
       for (let i = 0; i < w.length; i++) {
@@ -53,40 +63,54 @@ export function makePlaceFinder(cues: PlaceCues) {
           if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && (/^[\-'’`]$/.test(glue) || (glue === ' ' && LOOSE_CONNECTOR.test(n.lower)))) { j += 2; continue }
           break
         }
-        const prev = w[i - 1]
-        const atSentenceStart = i === 0 || (i === 1 && /^(the)$/i.test(w[0]!.text))
-        const next = w[j + 1]
-        const featureWord = next && featureOf.has(next.lower) && !/^[\-]$/.test(text.slice(w[j]!.end, next.start)) ? next.lower : null
+        // "out of al-Qaim", "the town of al-Bab": a lowercase article joined by a hyphen starts the name
+        const k = i > 0 && ARTICLE.test(w[i - 1]!.text) && text.slice(w[i - 1]!.end, w[i]!.start) === '-' ? i - 1 : i
+        const prev = w[k - 1]
+        const atSentenceStart = k === 0 || (k === 1 && /^(the)$/i.test(w[0]!.text))
+        // "Ain al-Asad air base", "Tabqa oil field": a modifier and a feature noun after the name
+        const modified = w[j + 1] && w[j + 2] && modifiers.has(w[j + 1]!.lower) && featureOf.has(w[j + 2]!.lower)
+          && text.slice(w[j]!.end, w[j + 2]!.start) === ` ${w[j + 1]!.text} `
+        const next = modified ? w[j + 2] : w[j + 1]
+        const featureWord = next && featureOf.has(next.lower) && /^\s+$/.test(text.slice(w[modified ? j + 1 : j]!.end, next.start)) ? (modified ? `${w[j + 1]!.lower} ${next.lower}` : next.lower) : null
+        const featureKind = featureWord ? featureOf.get(next!.lower)! : null
         // "Green Zone", "Tahrir Square", "Republican Palace": a capitalised feature word is part of the name
-        const namedFeature = featureWord && /^\p{Lu}/u.test(next!.text) && ['facility', 'area', 'admin2'].includes(featureOf.get(featureWord)!)
+        const namedFeature = featureWord && !modified && /^\p{Lu}/u.test(next!.text) && ['facility', 'area', 'admin2'].includes(featureKind!)
         // "in western Kabul", "in northern Syria": a direction between the preposition and the name
-        const viaDirection = prev && DIRECTION_ADJ.test(prev.lower) && w[i - 2] && before.has(w[i - 2]!.lower)
-        const cue = viaDirection ? w[i - 2]!.lower : prev && before.has(prev.lower) ? prev.lower : null
-        const dateline = i === 0 && s.index === 0 && /^\s*[—–-]/.test(text.slice(w[j]!.end, w[j]!.end + 3))
-        const name = text.slice(w[i]!.start, (namedFeature ? next! : w[j]!).end)
+        const viaDirection = prev && DIRECTION_ADJ.test(prev.lower) && w[k - 2] && before.has(w[k - 2]!.lower)
+        const cue = viaDirection ? w[k - 2]!.lower : prev && before.has(prev.lower) ? prev.lower : null
+        const dateline = s.index === 0 && w[j]!.end <= datelineEnd
+        const name = text.slice(w[k]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
         const speaks = /^(said|says|told|added|announced|stated|wrote|tweeted)$/.test(w[j + 1]?.lower ?? '') || (i === j && persons.has(w[i]!.text))
         // "the village of Solhan", "the town of Jableh": a place noun before "of" makes the cue strong
-        const nounOf = cue === 'of' && featureOf.get(w[i - 2]?.lower ?? '') === 'settlement'
-        const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline && !nounOf
+        const nounOf = cue === 'of' && featureOf.get(w[k - 2]?.lower ?? '') === 'settlement'
+        // "Tudun Biri, a village in Igabi": the apposition says what the name is
+        const appositive = apposition.test(text.slice(w[j]!.end, w[j]!.end + 40))
+        const weak = (!cue || !STRONG_CUE.has(cue)) && !featureWord && !dateline && !nounOf && !appositive
         // "Soleimani's grave", "Haftar's forces": a possessive names a place only before a place ("Baghdad's Karrada")
         const after = text.slice(w[j]!.end, w[j]!.end + 3)
         const possessive = /^['’]s\b/.test(after) && !(next && w[j + 2] && (isCap(w[j + 2]!) || w.slice(j + 2, j + 5).some((x) => featureOf.has(x.lower))))
         // "Tomahawk cruise missiles", "Grad rockets": a capitalised word before a weapon is its make
         const weapon = /^(cruise|ballistic|missile|missiles|rocket|rockets|drone|drones|jets?|helicopters?|tanks?|rifles?|launchers?)$/.test(next?.lower ?? '')
         if (speaks || possessive || weapon) { i = j; continue }
-        if ((weak || (atSentenceStart && !featureWord && !dateline)) && !known(name)) { i = j; continue }
+        if ((weak || (atSentenceStart && !featureWord && !dateline && !appositive)) && !known(name)) { i = j; continue }
         out.push({
-          start: w[i]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: i, last: featureWord ? j + 1 : j,
+          start: w[k]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: k, last: featureWord ? w.indexOf(next!) : j,
           name, cue: dateline ? 'dateline' : cue,
-          feature: featureWord ? featureOf.get(featureWord)! : null, featureWord,
-          relative: relativeBefore(w, i),
+          feature: featureKind, featureWord,
+          relative: relativeBefore(w, k),
         })
         i = j
       }
     }
     return out
   }
+}
+
+/** "BAGHDAD —", "BAGHDAD/BEIRUT —", "KIRKUK, Iraq (Reuters) -": where the dateline ends, 0 when there is none. */
+function datelineLength(text: string): number {
+  const m = /^\s*\p{Lu}[\p{Lu} .'’-]*(?:\s*\/\s*\p{Lu}[\p{Lu} .'’-]*)*(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(text.slice(0, 120))
+  return m ? m[0].length : 0
 }
 
 function relativeBefore(w: Word[], i: number): PlaceMention['relative'] {

@@ -99,3 +99,46 @@ export const AREA_EDGE_WORDS: ReadonlySet<string> = new Set([
   'west', 'north', 'south', 'upper', 'lower', 'new', 'old', 'road', 'highway', 'sector', 'pocket', 'countryside',
   'brigade', 'base', 'camp', 'international', 'countryside', 'rif', 'markaz', 'the', 'of', 'in',
 ])
+
+/**
+ * Facilities that stand inside a town: "X airport", "Tahrir Square" are coded at the town,
+ * precision 1, as "Town - Facility" (DEV_CODING 5: "a facility inside a town").
+ */
+export const TOWN_FACILITIES: ReadonlySet<string> = new Set([
+  'airport', // Aden airport
+  'port', // Beirut port
+  'square', // Tayaran Square
+  'palace', // the Maashiq palace
+  'hotel', // the Baron hotel
+  'market', // Bakara market
+  'mosque', // the Rawda mosque
+  'church', // St Anthony's church
+  'school', // Lhubiriha Secondary School
+  'university', // Garissa University
+  'hospital', // Mirwais hospital
+  'stadium', // Mogadishu stadium
+  'station', // the bus station
+  'terminal', // the ferry terminal
+  'compound', // the UN compound
+  'complex', // the DusitD2 complex
+  'courtyard', // the courthouse courtyard
+  'prison', // Ghwayran prison
+  'junction', // the K5 junction
+  'zone', // the Green Zone
+  'street', // Karrada shopping street
+])
+
+/**
+ * Districts of a city: "Karrada district", "the Shaab neighbourhood" are written "City - District"
+ * when the text ties them to a city.
+ */
+export const CITY_DISTRICTS: ReadonlySet<string> = new Set([
+  'district', // Hodan district
+  'neighbourhood', // Shaab neighbourhood
+  'neighborhood', // Shaab neighborhood
+  'quarter', // the Christian quarter
+  'suburb', // the Westlands suburb
+  'area', // the Westlands area
+  'zone', // the Green Zone
+  'township', // Hlaing Tharyar township
+])

@@ -1,0 +1,85 @@
+import type { PlaceMention } from '../entities/places.js'
+import type { Span } from '../types.js'
+
+/**
+ * What the text says about where a place lies by reference to another place: "Bisara village near
+ * Dadri", "Tabit, a village about 45 km southwest of El Fasher", "Mpondwe, a border town in Kasese
+ * district", "Solhan lies about 15 km from Sebba", "Mekelle, about 25 km east of Togoga". When the
+ * place itself is missing from the gazetteer, the anchor stands for it with precision 2 (DEV_CODING 5).
+ */
+export type Tie = {
+  /** the place mention the text ties the name to */
+  anchor: PlaceMention
+  /** distance from the anchor, when given */
+  km: number | null
+  /** degrees clockwise from north, from the anchor to the place, when given */
+  bearing: number | null
+  how: 'near' | 'distance' | 'inside' | 'inverse'
+  span: Span
+}
+
+const WINDOW = 110 // a tie is told right after the name, within a phrase
+// "near Dadri", "outside Bankass", "close to the town of Sebba"
+const NEAR_END = /\b(near|outside|around|close to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/i
+// "about 15 km from Sebba", "40 kilometres from the provincial capital Sebba"
+const FROM_END = /\b(\d+(?:[.,]\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i
+// "in Kasese district", "in the Djenné area", "in Igabi local government area"
+const IN_END = /\b(?:in|of)\s+(?:the\s+)?$/i
+const AREA_AFTER = /^\s+(?:local government area|lga|district|county|area|department|prefecture|township|subdistrict|sub-district|municipality|province|commune|circle|cercle)\b/i
+// the text between the name and its anchor stays inside one phrase: no clause break, no second event
+const BREAK = /[;:!?()"“”]|\.\s|\b(?:and|but|while|after|before|when|where|which|who|said|says|killed|attacked)\b/i
+const BEARINGS: Readonly<Record<string, number>> = {
+  north: 0, northeast: 45, east: 90, southeast: 135, south: 180, southwest: 225, west: 270, northwest: 315,
+}
+
+/** Every tie the text gives for a place name, nearest phrase first. */
+export function tiesOf(text: string, name: string, places: readonly PlaceMention[]): Tie[] {
+  const out: Tie[] = []
+  for (const at of occurrences(text, name)) {
+    const after = places.filter((p) => p.start >= at.end && p.start - at.end <= WINDOW && !sameName(p.name, name))
+    for (const y of after) {
+      const between = text.slice(at.end, y.start)
+      if (BREAK.test(between.replace(/\bkm\.\s/g, 'km '))) break
+      const tie = tieTo(text, at, y, between)
+      if (tie) { out.push(tie); break }
+    }
+    const inverse = inverseTie(text, at, places)
+    if (inverse) out.push(inverse)
+  }
+  return out
+}
+
+function tieTo(text: string, at: Span, y: PlaceMention, between: string): Tie | undefined {
+  const span = { start: at.start, end: y.end }
+  if (y.relative) {
+    const bearing = BEARINGS[y.relative.direction] ?? null
+    return { anchor: y, km: y.relative.km, bearing, how: 'distance', span }
+  }
+  if (NEAR_END.test(between)) return { anchor: y, km: null, bearing: null, how: 'near', span }
+  const from = FROM_END.exec(between)
+  if (from) return { anchor: y, km: Number((from[1] as string).replace(',', '.')), bearing: null, how: 'distance', span }
+  if (IN_END.test(between) && (y.feature === 'admin2' || y.feature === 'area' || AREA_AFTER.test(text.slice(y.end, y.end + 30)))) {
+    return { anchor: y, km: null, bearing: null, how: 'inside', span }
+  }
+  return undefined
+}
+
+/** "Mekelle, about 25 km east of Togoga": Togoga lies 25 km west of Mekelle. */
+function inverseTie(text: string, at: Span, places: readonly PlaceMention[]): Tie | undefined {
+  const me = places.find((p) => p.start === at.start && p.relative)
+  if (!me?.relative) return undefined
+  const before = [...places].reverse().find((p) => p.end <= me.start && me.start - p.end <= 50)
+  if (!before || !/^,\s+(?:about|some|around|roughly|nearly)?\s*[\d.,]*\s*(?:km|kilomet\w*|miles)?\s*\w*\s+of\s+$/i.test(text.slice(before.end, me.start))) return undefined
+  const b = BEARINGS[me.relative.direction]
+  return { anchor: before, km: me.relative.km, bearing: b === undefined ? null : (b + 180) % 360, how: 'inverse', span: { start: before.start, end: me.end } }
+}
+
+function occurrences(text: string, name: string): Span[] {
+  const out: Span[] = []
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
