@@ -79,8 +79,10 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
     if (target) {
       target.parts.push(c)
       // a specific clause names the incident better than the generic one that opened it
-      if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
-      if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub)) { target.sub = 'Suicide bomb'; target.type = c.type }
+      const raid = target.parts.some((p) => p.classes.has('RAID'))
+      if (raid && c.sub === 'Suicide bomb') { target.sub = 'Armed clash'; target.type = 'Battles'; target.generic = false }
+      else if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
+      if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub) && !raid) { target.sub = 'Suicide bomb'; target.type = c.type }
       if (target.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) { target.sub = c.sub; target.type = c.type }
       continue
     }
