@@ -17,6 +17,8 @@ const placeKeyOf = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin
 const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 
 const RECENT = 24
+// an incident is named in its first clauses; looking no further keeps a 5 MB input linear
+const early = (d: Draft) => d.parts.slice(0, 8)
 
 function placesAgree(d: Draft, c: Candidate): boolean {
   const mine = placeKey(c)
@@ -41,10 +43,10 @@ function typesAgree(d: Draft, c: Candidate): boolean {
   if (d.sub === c.sub) return true
   // people killed, then people kidnapped: an Attack and an Abduction (codebook), not one event
   const abduction = 'Abduction/forced disappearance'
-  if ((c.sub === abduction && d.generic && d.parts.some((p) => p.deaths.length)) || (d.sub === abduction && c.generic && c.deaths.length)) return false
+  if ((c.sub === abduction && d.generic && early(d).some((p) => p.deaths.length)) || (d.sub === abduction && c.generic && c.deaths.length)) return false
   if (BOMBS.has(d.sub) && BOMBS.has(c.sub)) return true
   // codebook practice: a raid stays an armed clash even if its target then blows himself up
-  if (c.sub === 'Suicide bomb' && d.sub === 'Armed clash' && d.parts.some((p) => p.classes.has('RAID'))) return true
+  if (c.sub === 'Suicide bomb' && d.sub === 'Armed clash' && early(d).some((p) => p.classes.has('RAID'))) return true
   // codebook: arrests made at a protest or a riot are that event's arrests, not an event of their own
   if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
   // "the militants destroyed several aircraft", "the attackers set fire to a dormitory": damage done in an attack
@@ -79,7 +81,7 @@ export function clusterCandidates(cands: Candidate[]): Draft[] {
     if (target) {
       target.parts.push(c)
       // a specific clause names the incident better than the generic one that opened it
-      const raid = target.parts.some((p) => p.classes.has('RAID'))
+      const raid = early(target).some((p) => p.classes.has('RAID'))
       if (raid && c.sub === 'Suicide bomb') { target.sub = 'Armed clash'; target.type = 'Battles'; target.generic = false }
       else if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
       if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub) && !raid) { target.sub = 'Suicide bomb'; target.type = c.type }
