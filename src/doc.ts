@@ -10,6 +10,8 @@ import type { Candidate } from './coding/candidate.js'
 /** The one object that flows through every stage; stages add fields and never rewrite `text`. */
 export type Doc = ReportInput & {
   diagnostics: Diagnostic[]
+  /** "BAGHDAD, Feb 18 —": the dispatch line; its place, country and date say where the report was filed */
+  dateline?: { start: number; end: number }
   seg?: Segmented
   actors?: ActorMention[]
   countries?: CountryMention[]

@@ -40,15 +40,15 @@ export function makeCoder(opts: CoderOptions = {}) {
   const findCounts = makeCountFinder(r)
 
   const stages: [string, Stage][] = [
-    ['segment', (d) => ({ ...d, seg: segment(d.text) })],
+    ['segment', (d) => ({ ...d, seg: segment(d.text), ...datelineOf(d.text) })],
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
-    ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
+    ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
       return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
     }],
-    ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
+    ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null), d.actors!) })],
     ['candidates', makeCandidateStage(r)],
     ['events', makeEventStage(r, locator)],
@@ -64,6 +64,13 @@ export function makeCoder(opts: CoderOptions = {}) {
     }
     return doc
   }
+}
+
+// "BAGHDAD, Feb 18 —", "LAGOS, Nigeria (Wire) —": capitals, then an optional comma part, then a dash
+const DATELINE = /^\s*[A-Z][A-Z .'’-]{1,40}(,[^—–\n.]{0,40})?(\([^)\n]{0,20}\))?\s*[—–-]{1,2}\s/
+function datelineOf(text: string): { dateline?: { start: number; end: number } } {
+  const m = DATELINE.exec(text.slice(0, 120))
+  return m ? { dateline: { start: 0, end: m[0].length } } : {}
 }
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

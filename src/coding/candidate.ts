@@ -58,12 +58,14 @@ export function makeCandidateStage(r: Rules) {
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
         const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a))
         // roles are read around the first trigger: the verb of the clause's main incident
-        const main = [...own].sort((a, b) => a.first - b.first)[0]!
+        // "Rioters set fire to the office": a trigger word that is itself the actor's name is not the verb
+        const byPos = [...own].sort((a, b) => a.first - b.first)
+        const main = byPos.find((h) => !actors.some((m) => h.start >= m.start && h.end <= m.end)) ?? byPos[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
         const roles = assignRoles(s, actors, main.first, passive)
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start)))
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start)))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
         const classes = new Set(own.map((h) => h.cls))
@@ -95,6 +97,9 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
   const next = words[a.last + 1]?.lower ?? ''
   const prev = words[a.first - 1]?.lower ?? ''
   // "the Houthi-run health ministry said": a source named within a few words of its verb of speech
+  // "police and medical sources said": sources joined to the speaker
+  const joined = words.slice(a.last + 1, a.last + 6).map((w) => w.lower).join(' ')
+  if (/^and (\w+ )?(sources|officials|medics|witnesses|residents|doctors) (said|say|says|told|reported)\b/.test(joined)) return true
   const ahead = words.slice(a.last + 1, a.last + 5).map((w) => w.lower)
   const speechAt = ahead.findIndex((w) => SPEECH.test(w))
   // "the SDF said they had captured Baghouz": a speaker telling its own deed is its doer
