@@ -5,6 +5,7 @@ import type { Candidate } from './candidate.js'
 import { bySentence } from '../text/by-sentence.js'
 
 const CLAIM = /\bclaim(ed|s)? (responsibility|the (attack|bombing|blast|killing|strike|assault)s?|it)\b|\bsaid (it|they) (had )?carried out\b|\bclaimed by\b/i
+const DOER = /\b(had |have |has )?(carried out|was behind|were behind|is behind|are behind)\b(?! by)/i
 const BLAME = /\b(blamed|attributed|suspected|responsible|(carried out|conducted|launched|fired) by)\b/i
 
 /** Who claimed the report's attacks (a claim beats an attribution by the authorities). */
@@ -22,6 +23,15 @@ export function findClaimant(doc: Doc): ActorMention | null {
     if (!CLAIM.test(text) || aboutThePast(s.index, text)) continue
     const g = groupsOf(s.index)[0]
     if (g) return g
+  }
+  // "officials who said Russian forces had carried out the strike": the doer named before the deed
+  for (const s of doc.seg?.sentences ?? []) {
+    const text = doc.text.slice(s.start, s.end)
+    const m = DOER.exec(text)
+    if (!m || aboutThePast(s.index, text)) continue
+    const at = s.start + m.index
+    const before = accusedOf(s.index).filter((x) => x.end <= at && at - x.end < 20)
+    if (before.length) return before[before.length - 1]!
   }
   for (const s of doc.seg?.sentences ?? []) {
     const text = doc.text.slice(s.start, s.end)
@@ -60,8 +70,8 @@ export function dominantGroup(doc: Doc): ActorMention | null {
     if (a.ref.kind !== 'group') continue
     const g = a.ref.groups[0]!
     if (g.inter < 2 || g.inter > 4) continue
-    // "a member of the VDP" among the victims is not the report's armed group
-    if (/\bmembers? of (the )?$/i.test(doc.text.slice(Math.max(0, a.start - 20), a.start))) continue
+    // "a member of the VDP" among the victims, "targeting a post of the VDP": not the report's armed group
+    if (/\b(members? of|posts? of|positions? of|bases? of|targeting|against|attacks? on|ambush on)( an?| the)? $/i.test(doc.text.slice(Math.max(0, a.start - 30), a.start))) continue
     const e = counts.get(g.name) ?? { m: a, n: 0 }
     e.n++
     counts.set(g.name, e)
