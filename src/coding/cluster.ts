@@ -51,8 +51,9 @@ function typesAgree(d: Draft, c: Candidate): boolean {
   if (c.sub === 'Arrests' && (d.type === 'Protests' || d.type === 'Riots')) return true
   // "the militants destroyed several aircraft", "the attackers set fire to a dormitory": damage done in an attack
   if (c.sub === 'Looting/property destruction' && VIOLENT.has(d.type) && (!c.roles.agent || c.roles.agent.ref.kind === 'armed')) return true
-  if (c.generic && takesDeaths(d)) return true
-  if (d.generic && takesDeaths(c)) return true
+  // a generic "N were killed" joins a deadly crowd event; a generic explosion does not become a riot
+  if (c.generic && takesDeaths(d) && (VIOLENT.has(d.type) || c.type !== 'Explosions/Remote violence')) return true
+  if (d.generic && takesDeaths(c) && (VIOLENT.has(c.type) || d.type !== 'Explosions/Remote violence')) return true
   if (d.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) return true
   return false
 }

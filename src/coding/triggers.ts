@@ -35,7 +35,9 @@ export function clausesOf(text: string, s: Sentence): Clause[] {
     const gap = text.slice(s.words[i - 1]!.end, s.words[i]!.start)
     // "..., and a suicide car bomb killed 13 at a police station": a new subject after ", and" is a new incident
     const newSubject = s.words[i]!.lower === 'and' && gap.includes(',') && /^(a|an|another)$/.test(s.words[i + 1]?.lower ?? '')
-    if (gap.includes(';') || (CLAUSE_WORD.test(s.words[i]!.lower) && gap.includes(',')) || newSubject) {
+    // "..., hours after a suicide bomber struck a police station": another incident, told as a time reference
+    const timeLink = gap.includes(',') && /^(hours|minutes|days|shortly|soon|moments)$/.test(s.words[i]!.lower) && /^(after|before)$/.test(s.words[i + 1]?.lower ?? '')
+    if (gap.includes(';') || (CLAUSE_WORD.test(s.words[i]!.lower) && gap.includes(',')) || newSubject || timeLink) {
       out.push(clause(s, first, i - 1))
       first = i
     }

@@ -115,6 +115,8 @@ function readChrono(c: chrono.ParsedResult, pub: number): { date: string; precis
   const st = c.start
   const t = c.text.trim()
   if (/^(may|march|sun|sat|wed|mar|jan|dec|now|today|tonight|midnight|noon)$/i.test(t) && !/^(today|tonight)$/i.test(t)) return null
+  // "the last days of Ramadan", "in recent weeks": a stretch of time, not a day
+  if (/^(the )?(last|past|recent|next|coming) (few )?(days|weeks|months|years|hours)$/i.test(t)) return null
   const day = st.isCertain('day'), month = st.isCertain('month'), year = st.isCertain('year'), weekday = st.isCertain('weekday')
   let time = Date.UTC(st.get('year') ?? 1970, (st.get('month') ?? 1) - 1, st.get('day') ?? 1)
   if (WEEKDAY_ONLY.test(t) || (weekday && !month)) {
