@@ -59,7 +59,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     let a2: NamedActor | null = targetM?.ref.kind === 'government' && VIOLENT.has(draft.type) ? null : name(targetM)
     // a claim names the doer when the text gave only the weapon ("drones struck") or an unnamed group
     const weaponOnly = agentM && agentM.ref.kind === 'military' && !agentM.ref.country && WEAPON.test(doc.text.slice(agentM.start, agentM.end))
-    if (claimant && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed' || weaponOnly)) {
+    // a claim or an attribution covers the report's news, not the past incidents it recalls
+    if (claimant && !draft.background && VIOLENT.has(draft.type) && (!agentM || agentM.ref.kind === 'armed' || weaponOnly)) {
       a1 = namer.name(claimant, iso, date)
       if (a1) a1 = { ...a1, rule: 'claim-of-responsibility' }
     }

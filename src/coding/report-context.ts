@@ -22,7 +22,7 @@ export function findClaimant(doc: Doc): ActorMention | null {
     const text = doc.text.slice(s.start, s.end)
     if (!CLAIM.test(text) || aboutThePast(s.index, text)) continue
     const g = groupsOf(s.index)[0]
-    if (g) return g
+    if (g) return { ...g, rule: 'claim' }
   }
   // "officials who said Russian forces had carried out the strike": the doer named before the deed
   for (const s of doc.seg?.sentences ?? []) {
