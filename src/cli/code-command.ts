@@ -18,10 +18,10 @@ export function registerCode(program: Command, io: CliIO) {
     .option('--jsonl <file>', 'a JSONL batch: {id, text, title?, published?, url?, source?} per line ("-" for stdin)')
     .option('--format <format>', 'table or json (a batch always writes JSONL)', 'table')
     .action((file: string | undefined, opts: CodeOpts) => {
-      const coder = makeCoder()
-      if (opts.jsonl) return codeBatch(coder, opts.jsonl === '-' ? io.readStdin() : readFileSync(opts.jsonl, 'utf8'), io)
-      if (!file) throw new Error('give a report file, or --jsonl FILE')
       if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new Error(`--published must be YYYY-MM-DD, got "${opts.published}"`)
+      const coder = makeCoder()
+      if (opts.jsonl) return codeBatch(coder, opts.jsonl === '-' ? io.readStdin() : readFileSync(opts.jsonl, 'utf8'), io, opts.published)
+      if (!file) throw new Error('give a report file, or --jsonl FILE')
       const text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8')
       const doc = coder({ id: opts.id ?? file, text, ...(opts.title ? { title: opts.title } : {}), ...(opts.published ? { published: opts.published } : {}) })
       if (opts.format === 'json') io.out(JSON.stringify({ id: doc.id, events: doc.events, diagnostics: doc.diagnostics }, null, 2))
@@ -32,13 +32,15 @@ export function registerCode(program: Command, io: CliIO) {
     })
 }
 
-function codeBatch(coder: ReturnType<typeof makeCoder>, text: string, io: CliIO) {
+/** Codes a JSONL batch; `published` is the default for lines without their own date. */
+function codeBatch(coder: ReturnType<typeof makeCoder>, text: string, io: CliIO, published?: string) {
   let failed = 0, coded = 0
   for (const r of readReportLines(text)) {
     if ('error' in r) { failed++; io.err(`line ${r.line}: ${r.error}`); continue }
     try {
-      const doc = coder(r.report)
-      io.out(JSON.stringify({ id: r.report.id, events: doc.events }))
+      const doc = coder(published && !r.report.published ? { ...r.report, published } : r.report)
+      // diagnostics travel with the events: an unresolved date is said, not dropped
+      io.out(JSON.stringify({ id: r.report.id, events: doc.events, ...(doc.diagnostics.length ? { diagnostics: doc.diagnostics } : {}) }))
       coded++
     } catch (e) {
       failed++

@@ -63,14 +63,25 @@ export function makeDateFinder(r: Rules) {
         if (!Number.isNaN(pub) && parseDay(m.date) > pub + DAY) continue
         out.push({ ...span, sentence: s.index, date: m.date, precision: m.precision, rule: m.rule, role: roleOf(text, span) })
       }
-      for (const y of slice.matchAll(/\b(?:in|since|of|during|the) ((?:19|20)\d\d)\b/g)) {
+      for (const y of slice.matchAll(/\b(?:in|since|of|during|the) ((?:19|20)\d\d)\b/gi)) {
         const start = s.start + y.index! + y[0].length - 4
         if (taken.some((t) => start < t.end && t.start < start + 4) || out.some((o) => start >= o.start && start < o.end)) continue
         out.push({ start, end: start + 4, sentence: s.index, date: `${y[1]}-07-01`, precision: 3, rule: 'year-only', yearOnly: true, role: 'plain' })
       }
     }
-    return out.sort((a, b) => a.start - b.start)
+    return withSentenceYears(out).sort((a, b) => a.start - b.start)
   }
+}
+
+// "In 2014, militants overran the city on June 10": a day without a year takes the year its sentence names
+function withSentenceYears(dates: DateMention[]): DateMention[] {
+  const years = new Map<number, string>()
+  for (const d of dates) if (d.yearOnly && d.date) years.set(d.sentence, d.date.slice(0, 4))
+  if (years.size === 0) return dates
+  return dates.map((d) => {
+    const y = years.get(d.sentence)
+    return y && d.date && !d.yearOnly && d.rule === 'explicit-day-no-year' ? { ...d, date: `${y}${d.date.slice(4)}`, rule: 'explicit-day+sentence-year' } : d
+  })
 }
 
 const ANCHOR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\W|$)|[a-z]*day\b|\b(yesterday|tonight|ago|later|earlier|overnight|night|morning|evening)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/gi
@@ -133,7 +144,7 @@ function readChrono(c: chrono.ParsedResult, pub: number): { date: string; precis
   if (day && month) {
     // a date with no year that would fall after publication belongs to the year before
     if (!year && !Number.isNaN(pub) && time > pub + DAY) time = Date.UTC(new Date(time).getUTCFullYear() - 1, new Date(time).getUTCMonth(), new Date(time).getUTCDate())
-    return { date: iso(time), precision: 1, rule: 'explicit-day', relative: !year }
+    return { date: iso(time), precision: 1, rule: year ? 'explicit-day' : 'explicit-day-no-year', relative: !year }
   }
   if (month && !day) {
     let y = st.get('year') ?? 1970
