@@ -84,7 +84,8 @@ export function makeCandidateStage(r: Rules) {
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
           background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
         }
-        out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null)).flatMap((x) => splitByPlace(doc.text, x)))
+        out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null))
+          .flatMap((x) => splitByVictims(x, actors)).flatMap((x) => splitByPlace(doc.text, x)))
       }
     }
     return { ...doc, triggers, candidates: markContext(out) }
@@ -131,6 +132,23 @@ function splitKillingsFromAbductions(c: Candidate, attack: ReturnType<ReturnType
   if (c.sub !== 'Abduction/forced disappearance' || !c.classes.has('KILL') || counted.length === 0 || !attack) return [c]
   return [{ ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, rule: attack.rule },
     { ...c, deaths: [], hits: c.hits.filter((h) => h.cls !== 'KILL'), classes: new Set([...c.classes].filter((x) => x !== 'KILL')) }]
+}
+
+const ARMED_VICTIM = new Set(['military', 'police', 'armed', 'group'])
+
+/**
+ * Codebook: "when one attack kills both soldiers and civilians, code one Battles (or Explosions) event and one
+ * Violence against civilians event". "Gunmen killed two soldiers and three civilians" is an Armed clash (2)
+ * and an Attack (3).
+ */
+function splitByVictims(c: Candidate, actors: ActorMention[]): Candidate[] {
+  if (c.type !== 'Battles' && c.type !== 'Violence against civilians' && c.type !== 'Explosions/Remote violence') return [c]
+  const victimOf = (d: Candidate['deaths'][number]) => actors.find((a) => a.start >= d.end && a.start - d.end <= 12)?.ref.kind
+  const armed = c.deaths.filter((d) => ARMED_VICTIM.has(victimOf(d) ?? ''))
+  const civil = c.deaths.filter((d) => victimOf(d) === 'civilians')
+  if (!armed.length || !civil.length) return [c]
+  const fight: Candidate = c.type === 'Violence against civilians' ? { ...c, sub: 'Armed clash', type: 'Battles', generic: false, deaths: armed } : { ...c, generic: false, deaths: armed }
+  return [fight, { ...c, sub: 'Attack', type: 'Violence against civilians', generic: false, deaths: civil }]
 }
 
 const SPLIT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])
