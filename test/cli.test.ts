@@ -68,7 +68,7 @@ describe('sitrep code --jsonl', () => {
 
   // known gap: with --jsonl, --published is neither checked nor used (lines without "published" keep their
   // relative dates unresolved); today the batch is coded and the run succeeds
-  it.fails('a malformed --published is an error for a batch too (known gap)', async () => {
+  it('a malformed --published is an error for a batch too', async () => {
     const batch = file('pub.jsonl', JSON.stringify({ id: 'r4', text: GOOD_1.text }) + '\n')
     const r = await run(['code', '--jsonl', batch, '--published', 'garbage'])
     expect(r.exitCode).toBe(2)

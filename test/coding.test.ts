@@ -216,27 +216,22 @@ const rows: [string, Row][] = [
   ['rioters torching an office is a Violent demonstration by Rioters', {
     text: "Rioters torched the governor's office in Nasiriyah on Monday.", published: '2019-04-16',
     events: [{ event_type: 'Riots', sub_event_type: 'Violent demonstration', actor1: 'Rioters (Iraq)' }],
-    gap: 'Strategic developments / Looting/property destruction with no actors ("Rioters" is itself a RIOT trigger, so roles are read around it and the crowd is never the doer)',
   }],
   ['an attack killing soldiers and civilians is one Battles and one Violence against civilians event', {
     text: 'Gunmen attacked a checkpoint in Baqubah on Monday, killing two soldiers and three civilians.', published: '2019-04-16',
     events: [{ event_type: 'Battles', sub_event_type: 'Armed clash' }, { event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Iraq)' }],
-    gap: 'one Armed clash with fatalities 5',
   }],
   ['a past incident is dated in the year the sentence names', {
     text: 'In 2014, militants overran the city of Mosul on June 10.', published: '2019-04-15',
     events: [{ event_date: '2014-06-10', time_precision: 1, background: true }],
-    gap: 'event_date 2018-06-10 (the year of "In 2014" is not carried to "June 10")',
   }],
   ['a missile fired at a city is a Shelling/artillery/missile attack', {
     text: 'Houthi rebels fired a missile at the Saudi city of Jizan on Monday.', published: '2019-04-16',
     events: [{ event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', actor1: 'Houthis (Ansar Allah)', country: 'Saudi Arabia' }],
-    gap: 'no event ("fired rocket|missile" needs the words side by side; "fired a missile" is missed)',
   }],
   ['"government troops" are the military, the other side of a takeover', {
     text: 'Al Shabaab fighters seized the town of Bulo Burde on Monday after heavy fighting with government troops.', published: '2019-04-16',
     events: [{ sub_event_type: 'Non-state actor overtakes territory', sides: ['Al Shabaab', 'Military Forces of Somalia'] }],
-    gap: 'actor2 null ("government troops" is read as the government, which is no side of fighting)',
   }],
   ['both signatories of a peace agreement are its actors', {
     text: 'The government and the rebels signed a peace agreement in Juba on Monday.', published: '2019-04-16',
@@ -246,18 +241,15 @@ const rows: [string, Row][] = [
   ['the sources quoted are not the bombers', {
     text: 'A car bomb exploded near a market in Baghdad on Thursday, killing 12 people, police and medical sources said.', published: '2019-04-19',
     events: [{ sub_event_type: 'Remote explosive/landmine/IED', sides: ['Civilians (Iraq)', 'Unidentified Armed Group (Iraq)'], fatalities: 12, event_date: '2019-04-18' }],
-    gap: 'actor1 Police Forces of Iraq ("police and medical sources said" is not recognised as a source)',
   }],
   ['a dated dateline neither dates the incident nor counts as dead', {
     text: 'BAGHDAD, Feb 18 — Gunmen killed three shepherds in Tarmiyah on Sunday.', published: '2020-02-18',
     events: [{ sub_event_type: 'Attack', event_date: '2020-02-16', fatalities: 3 }],
-    gap: 'event_date 2020-02-18 and fatalities 21 (the dateline\'s "Feb 18" is read as the date and as 18 dead)',
   }],
   ['the country in a dateline is not the doer', {
     text: 'LAGOS, Nigeria — Gunmen killed three villagers in Magami in Zamfara State on Sunday.', published: '2020-02-18',
     events: [{ sub_event_type: 'Attack', actor1: 'Unidentified Armed Group (Nigeria)', actor2: 'Civilians (Nigeria)', event_date: '2020-02-16', fatalities: 3 }],
     says: { 'Unidentified Armed Group (Nigeria)': 'Gunmen' },
-    gap: 'actor1 Military Forces of Nigeria ("Nigeria —" before "Gunmen killed" is taken for a state named as the doer)',
   }],
   ['"30 km south of" a town is geo_precision 2', {
     text: 'Militants killed two shepherds about 30 km south of Ramadi in Anbar province on Monday.', published: '2019-04-16',
