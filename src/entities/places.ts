@@ -71,13 +71,16 @@ export function makePlaceFinder(cues: PlaceCues) {
         const modified = w[j + 1] && w[j + 2] && modifiers.has(w[j + 1]!.lower) && featureOf.has(w[j + 2]!.lower)
           && text.slice(w[j]!.end, w[j + 2]!.start) === ` ${w[j + 1]!.text} `
         const next = modified ? w[j + 2] : w[j + 1]
-        const featureWord = next && featureOf.has(next.lower) && /^\s+$/.test(text.slice(w[modified ? j + 1 : j]!.end, next.start)) ? (modified ? `${w[j + 1]!.lower} ${next.lower}` : next.lower) : null
+        const featureWord = next && featureOf.has(next.lower) && /^['’]?\s+$/.test(text.slice(w[modified ? j + 1 : j]!.end, next.start)) ? (modified ? `${w[j + 1]!.lower} ${next.lower}` : next.lower) : null
         const featureKind = featureWord ? featureOf.get(next!.lower)! : null
         // "Green Zone", "Tahrir Square", "Republican Palace": a capitalised feature word is part of the name
         const namedFeature = featureWord && !modified && /^\p{Lu}/u.test(next!.text) && ['facility', 'area', 'admin2'].includes(featureKind!)
         // "in western Kabul", "in northern Syria": a direction between the preposition and the name
-        const viaDirection = prev && DIRECTION_ADJ.test(prev.lower) && w[k - 2] && before.has(w[k - 2]!.lower)
-        const cue = viaDirection ? w[k - 2]!.lower : prev && before.has(prev.lower) ? prev.lower : null
+        // "in western Kabul", "in the capital Tripoli", "at the Lekki toll gate": articles, directions and place
+        // nouns between the preposition and the name
+        let c = k - 1
+        while (c > 0 && c > k - 4 && !before.has(w[c]!.lower) && (DIRECTION_ADJ.test(w[c]!.lower) || /^(the|a|an)$/.test(w[c]!.lower) || featureOf.get(w[c]!.lower) === 'settlement')) c--
+        const cue = prev && before.has(prev.lower) ? prev.lower : c < k - 1 && w[c] && before.has(w[c]!.lower) ? w[c]!.lower : null
         const dateline = s.index === 0 && w[j]!.end <= datelineEnd
         const name = text.slice(w[k]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries

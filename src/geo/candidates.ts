@@ -62,6 +62,7 @@ export function fallbackCandidates(gaz: Gazetteer, names: string[], areaPart: st
   if (!country) return []
   for (const name of names) addFuzzy(found, fuzzyCandidates(gaz, name, country, frame.admin1?.name))
   if (found.size === 0 && frame.admin1) acrossBorder(gaz, names, frame, found)
+  if (found.size === 0 && frame.admin1) for (const c of containing(gaz, names, country, frame.admin1.name)) keepBest(found, c)
   if (found.size === 0) {
     const parts = [...(areaPart ? [areaPart] : []), ...names.flatMap(distinctiveParts)]
     for (const part of parts) {
@@ -93,6 +94,40 @@ function acrossBorder(gaz: Gazetteer, names: string[], frame: Frame, found: Map<
     const note = `in ${c.place.admin1 ?? '?'}, within ${BORDER_KM} km of ${frame.admin1?.name}`
     found.set(c.place.id, { ...c, penalty: (c.penalty ?? 0) - 0.3, note })
   }
+}
+
+/**
+ * Places of the province whose longer name holds all the words of this one, in order: "Wadi Barada"
+ * → Suq Wadi Barada, "Al Wafidin" → Mukhayyam al Wafidin. Names of one word are left out: "Hawar"
+ * is not Hawar Killis.
+ */
+function containing(gaz: Gazetteer, names: string[], country: string, admin1: string): RawCandidate[] {
+  const out: RawCandidate[] = []
+  for (const name of names) {
+    const q = wordKeys(name)
+    if (q.length < 2) continue
+    for (const place of gaz.places(country, admin1)) {
+      const hit = namesAsWords(place).some((words) => holds(words, q))
+      if (hit) out.push({ place, match: 'area-part', penalty: -0.2, note: `its name holds "${name}"` })
+    }
+  }
+  return out
+}
+
+// each place's names as word keys, computed once: the fallback scans a whole province
+const WORDS = new WeakMap<Place, string[][]>()
+function namesAsWords(p: Place): string[][] {
+  let w = WORDS.get(p)
+  if (!w) { w = [p.name, ...p.altNames].map(wordKeys); WORDS.set(p, w) }
+  return w
+}
+
+const wordKeys = (name: string): string[] => name.split(/[\s\-–]+/).map(normalizePlaceName).filter((k) => k.length > 0)
+
+function holds(words: string[], q: string[]): boolean {
+  if (words.length <= q.length) return false
+  for (let i = 0; i + q.length <= words.length; i++) if (q.every((x, j) => words[i + j] === x)) return true
+  return false
 }
 
 /** The name without area words at its ends: "Jaroud Falita" → "Falita", "Tall Hammam Gharbi" → "Tall Hammam". */

@@ -1,6 +1,7 @@
 import type { PlaceMention } from '../entities/places.js'
 import { CITY_DISTRICTS, TOWN_FACILITIES } from './feature-words.js'
 import { haversineKm } from './geo-math.js'
+import { isDistrictSeat } from './score.js'
 import type { Gazetteer, Place } from './types.js'
 
 const CITY_POPULATION = 100_000
@@ -14,7 +15,12 @@ export function isCityPart(m: PlaceMention): boolean {
   return TOWN_FACILITIES.has(noun(m)) || (CITY_DISTRICTS.has(noun(m)) && noun(m) !== 'area')
 }
 
-/** A city big enough to have districts: a large locality or a capital. */
+/** "the Rawda mosque", "Garissa University": a facility that stands inside its town (an airport may not). */
+export function isTownFacility(m: PlaceMention): boolean {
+  return TOWN_FACILITIES.has(noun(m)) && noun(m) !== 'airport'
+}
+
+/** A city big enough to have districts: a large locality, a capital or a district seat. */
 export function cityNamed(gaz: Gazetteer, name: string, country: string | null): Place | undefined {
   const clean = name.replace(/['’]s$/, '')
   const found = gaz.lookup(clean, country ? { country } : {}).filter((p) => p.kind === 'locality')
@@ -25,7 +31,7 @@ export function cityNamed(gaz: Gazetteer, name: string, country: string | null):
     const a = p.admin1 ? gaz.admin1(p.country, p.admin1) : undefined
     if (a?.capital) capitalIds.add(a.capital.id)
   }
-  return found.filter((p) => p.population >= CITY_POPULATION || capitalIds.has(p.id)).sort((a, b) => b.population - a.population)[0]
+  return found.filter((p) => p.population >= CITY_POPULATION || capitalIds.has(p.id) || isDistrictSeat(p)).sort((a, b) => b.population - a.population)[0]
 }
 
 export type CityTie = { city: Place; mention: PlaceMention; how: 'possessive' | 'of-city' | 'named-with' | 'same-sentence' | 'report' }
@@ -43,7 +49,7 @@ export function cityOfPart(gaz: Gazetteer, text: string, m: PlaceMention, places
   }
   const possessive = places.find((p) => p.sentence === m.sentence && p.end <= m.start && /^['’]s\s+(?:[a-z-]+\s+){0,3}$/.test(text.slice(p.end, m.start)))
   if (possessive) return test(possessive, 'possessive')
-  const ofCity = places.find((p) => p.sentence === m.sentence && p.start >= m.end && /^\s+(?:in\s+|of\s+)(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north|south|east|west)\s+)?$/i.test(text.slice(m.end, p.start)))
+  const ofCity = townAfter(text, m, places)
   const viaOf = ofCity && test(ofCity, 'of-city')
   if (viaOf) return viaOf
   // "Aden airport", "Kabul airport": the facility is named after its city
@@ -62,6 +68,12 @@ export function cityOfPart(gaz: Gazetteer, text: string, m: PlaceMention, places
   }
   return undefined
 }
+
+/** The place named right after a district or facility: "Karrada district of central Baghdad", "the school in Mpondwe". */
+export function townAfter(text: string, m: PlaceMention, places: readonly PlaceMention[]): PlaceMention | undefined {
+  return places.find((p) => p.sentence === m.sentence && p.start >= m.end && AFTER.test(text.slice(m.end, p.start)))
+}
+const AFTER = /^\s+(?:in|of)\s+(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north|south|east|west)\s+)?$/i
 
 /** Whether a resolved place lies inside the city: close to its centre and in its province. */
 export function liesInside(city: Place, p: { lat: number; lon: number; admin1: string | null; id?: string }): boolean {

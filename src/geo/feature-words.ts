@@ -50,6 +50,9 @@ export const FEATURE_WORDS: Readonly<Record<string, FeatureRole>> = {
   road: 'facility', // Sayda-Western Ghariyah road
   highway: 'facility', // the Baghdad-Kirkuk highway
   junction: 'facility', // the Kafr Nabl junction
+  intersection: 'facility', // the Zoobe intersection
+  roundabout: 'facility', // the Tahrir roundabout
+  gate: 'facility', // the Lekki toll gate
   hill: 'area', // Jabal al Arbain hill
   fields: 'facility', // Tabqa oil fields
   castle: 'facility', // Qalat Jabar castle
@@ -64,6 +67,22 @@ export const FEATURE_WORDS: Readonly<Record<string, FeatureRole>> = {
   farm: 'facility', // Amiriya farm
   mills: 'facility', // Al Faysal mills
   locality: 'settlement', // Tall al-Jayer locality
+  port: 'facility', // Beirut port
+  square: 'facility', // Tayaran Square
+  palace: 'facility', // the Maashiq palace
+  hotel: 'facility', // the Baron hotel
+  market: 'facility', // Bakara market
+  mosque: 'facility', // the Rawda mosque
+  church: 'facility', // St Anthony's church
+  school: 'facility', // Lhubiriha Secondary School
+  university: 'facility', // Garissa University
+  college: 'facility', // Garissa University College
+  hospital: 'facility', // Mirwais hospital
+  stadium: 'facility', // Mogadishu stadium
+  station: 'facility', // the Qaim police station
+  resort: 'facility', // the Parakh resort
+  refinery: 'facility', // the Baiji refinery
+  barracks: 'facility', // the Tadjoura barracks
   district: 'district', // Ar Rastan district
   subdistrict: 'district', // Akashat subdistrict
   governorate: 'province', // Homs Governorate
@@ -74,7 +93,8 @@ export const FEATURE_WORDS: Readonly<Record<string, FeatureRole>> = {
 /** Filler dropped wherever it stands in a place phrase. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'the', 'of', 'refugee', 'oil', 'gas', 'border', 'military', 'air', 'army', 'idp', 'international', 'thermal',
-  'power', 'prison', 'cotton', 'sugar', 'dam', 'defense', 'defence',
+  'power', 'prison', 'cotton', 'sugar', 'dam', 'defense', 'defence', 'secondary', 'primary', 'high', 'police', 'bus',
+  'naval', 'grand', 'main', 'central',
 ])
 
 /** Leading words that make a named area out of a place name: "Wadi Hauran", "Jabal Sinjar". */
@@ -124,6 +144,9 @@ export const TOWN_FACILITIES: ReadonlySet<string> = new Set([
   'courtyard', // the courthouse courtyard
   'prison', // Ghwayran prison
   'junction', // the K5 junction
+  'intersection', // the Zoobe intersection
+  'roundabout', // the Tahrir roundabout
+  'gate', // the Lekki toll gate
   'zone', // the Green Zone
   'street', // Karrada shopping street
 ])

@@ -11,6 +11,8 @@ export type Offered = { mention: PlaceMention; tier: 'own' | 'sentence' | 'parag
 
 // "men from Najaf" says where people come from, not where the incident happened
 const usable = (p: PlaceMention) => p.cue !== 'from'
+// a name with no locative word before it and no feature word after it ("solidarity with Sweida", "fled to Sebba")
+const bare = (p: PlaceMention) => (p.cue === null || /^(to|toward|towards)$/.test(p.cue)) && p.feature === null && p.relative === null
 const isProvince = (p: PlaceMention, isAdmin1: (p: PlaceMention) => boolean) => isAdmin1(p) && p.feature !== 'area'
 
 /**
@@ -31,8 +33,11 @@ export function mentionOrder(
     if (!seen.has(m) && usable(m)) { seen.add(m); out.push({ mention: m, tier }) }
   }
   const inSentences = report.places.filter((p) => sentences.includes(p.sentence) && p.cue !== 'dateline')
-  for (const m of own) if (!isProvince(m, isAdmin1)) offer(m, 'own')
-  for (const m of inSentences) if (!isProvince(m, isAdmin1)) offer(m, 'sentence')
+  const town = (m: PlaceMention) => !isProvince(m, isAdmin1) && !bare(m)
+  for (const m of own) if (town(m)) offer(m, 'own')
+  for (const m of inSentences) if (town(m)) offer(m, 'sentence')
+  // "rallies across Daraa province ... in solidarity with Sweida": the province, not a name said in passing
+  for (const m of [...own, ...inSentences]) if (isProvince(m, isAdmin1)) offer(m, own.includes(m) ? 'own' : 'sentence')
   for (const m of [...own, ...inSentences]) offer(m, own.includes(m) ? 'own' : 'sentence')
   const first = Math.min(...sentences)
   if (Number.isFinite(first)) {

@@ -13,7 +13,9 @@ export type PlacePhrase = {
 }
 
 const BETWEEN = /\bbetween\s+(.+?)\s+and\s+(.+?)(?:\s+in\s+.*)?$/i
-const ROAD_ENDS = / [-–—] |[-–—](?=\p{Lu})/u
+// "Sayda-Western Ghariyah road" joins two towns; "Ain al-Asad air base" is one name
+const ROAD_ENDS = / [-–—] |(?<!\b(?:al|el|ad|ar|as|an|at|az|ash|ez|es|ed|er|en))[-–—](?=\p{Lu})/u
+const ROAD = /\b(?:road|highway|route|motorway)\b/i
 
 const ROLE_STRENGTH: Readonly<Record<FeatureRole, number>> = { settlement: 1, district: 2, area: 3, facility: 4, province: 5 }
 
@@ -41,7 +43,7 @@ export function parsePlacePhrase(text: string): PlacePhrase {
   }
   const first = cores[0] ?? text.trim()
   let alternatives = cores.slice(1)
-  if (role === 'facility' && ROAD_ENDS.test(first)) {
+  if (role === 'facility' && ROAD.test(text) && ROAD_ENDS.test(first)) {
     // "Sayda-Western Ghariyah road", "Khanasir – Ithriya road": the towns it joins.
     alternatives = [...first.split(ROAD_ENDS).map((s) => s.trim()), ...alternatives]
   }

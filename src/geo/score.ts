@@ -1,6 +1,22 @@
 import type { FeatureRole } from './feature-words.js'
 import { haversineKm } from './geo-math.js'
+import { editDistance } from './fuzzy.js'
+import { normalizePlaceName } from './normalize.js'
 import type { LatLon, MatchKind, Place } from './types.js'
+
+/**
+ * A town whose district bears its name is the district's seat (Ras al-Ain in Ras al-Ain district,
+ * Al Qamishli in Quamishli district): the prominent one of its homonyms when the gazetteer gives
+ * no population, as Who's On First villages mostly do.
+ * isDistrictSeat({ name: "Al Qamishli", admin2: "Quamishli", kind: "locality", ... }) === true
+ */
+export function isDistrictSeat(p: Place): boolean {
+  if (p.admin2 === null || p.kind !== 'locality') return false
+  const a = normalizePlaceName(p.admin2)
+  const b = normalizePlaceName(p.name)
+  return a === b || (Math.min(a.length, b.length) >= 5 && editDistance(a, b, 1) <= 1)
+}
+const SEAT_BONUS = 0.5
 
 /** What a candidate is weighed against: the rest of the report and the words around the name. */
 export type ScoreContext = {
@@ -58,6 +74,10 @@ export function scoreCandidate(p: Place, match: MatchKind, ctx: ScoreContext): {
   if (SETTLEMENT_KINDS.has(p.kind) && p.population > 0) {
     score += Math.min(0.8, Math.log10(p.population + 1) / 8)
     reasons.push(`population ${p.population}`)
+  }
+  if (isDistrictSeat(p)) {
+    score += SEAT_BONUS
+    reasons.push('district seat')
   }
   // Places the news writes about carry more names (English, Arabic, Kurdish, variants).
   score += Math.min(0.25, 0.04 * p.altNames.length)

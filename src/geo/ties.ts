@@ -35,13 +35,17 @@ const BEARINGS: Readonly<Record<string, number>> = {
 /** Every tie the text gives for a place name, nearest phrase first. */
 export function tiesOf(text: string, name: string, places: readonly PlaceMention[]): Tie[] {
   const out: Tie[] = []
-  for (const at of occurrences(text, name)) {
-    const after = places.filter((p) => p.start >= at.end && p.start - at.end <= WINDOW && !sameName(p.name, name))
+  // a place is tied where it is first named; reading only its first mentions keeps a long input linear
+  for (const at of occurrences(text, name).slice(0, MAX_OCCURRENCES)) {
+    const after: PlaceMention[] = []
+    for (let i = firstAtOrAfter(places, at.end); i < places.length && places[i]!.start - at.end <= WINDOW; i++) {
+      if (!sameName(places[i]!.name, name)) after.push(places[i]!)
+    }
     for (const y of after) {
       const between = text.slice(at.end, y.start)
       if (BREAK.test(between.replace(/\bkm\.\s/g, 'km '))) break
       const tie = tieTo(text, at, y, between)
-      if (tie) { out.push(tie); break }
+      if (tie) out.push(tie)
     }
     const inverse = inverseTie(text, at, places)
     if (inverse) out.push(inverse)
@@ -58,27 +62,44 @@ function tieTo(text: string, at: Span, y: PlaceMention, between: string): Tie | 
   if (NEAR_END.test(between)) return { anchor: y, km: null, bearing: null, how: 'near', span }
   const from = FROM_END.exec(between)
   if (from) return { anchor: y, km: Number((from[1] as string).replace(',', '.')), bearing: null, how: 'distance', span }
-  if (IN_END.test(between) && (y.feature === 'admin2' || y.feature === 'area' || AREA_AFTER.test(text.slice(y.end, y.end + 30)))) {
+  // a province named like this may be a district ("Oudalan province" in Burkina Faso); the caller drops true provinces
+  if (IN_END.test(between) && (y.featureWord !== null || AREA_AFTER.test(text.slice(y.end, y.end + 30)))) {
     return { anchor: y, km: null, bearing: null, how: 'inside', span }
   }
   return undefined
 }
 
+const INVERSE = /^,\s+(?:about|some|around|roughly|nearly|approximately)?\s*(\d+(?:[.,]\d+)?)\s*(km|kms|kilomet(?:er|re)s?|miles?)\s+(?:to the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$/i
+
 /** "Mekelle, about 25 km east of Togoga": Togoga lies 25 km west of Mekelle. */
 function inverseTie(text: string, at: Span, places: readonly PlaceMention[]): Tie | undefined {
-  const me = places.find((p) => p.start === at.start && p.relative)
-  if (!me?.relative) return undefined
-  const before = [...places].reverse().find((p) => p.end <= me.start && me.start - p.end <= 50)
-  if (!before || !/^,\s+(?:about|some|around|roughly|nearly)?\s*[\d.,]*\s*(?:km|kilomet\w*|miles)?\s*\w*\s+of\s+$/i.test(text.slice(before.end, me.start))) return undefined
-  const b = BEARINGS[me.relative.direction]
-  return { anchor: before, km: me.relative.km, bearing: b === undefined ? null : (b + 180) % 360, how: 'inverse', span: { start: before.start, end: me.end } }
+  const i = firstAtOrAfter(places, at.start) - 1
+  const before = i >= 0 && places[i]!.end <= at.start && at.start - places[i]!.end <= 50 ? places[i] : undefined
+  const m = before && INVERSE.exec(text.slice(before.end, at.start))
+  if (!before || !m) return undefined
+  const km = Number((m[1] as string).replace(',', '.')) * (/^mi/i.test(m[2] as string) ? 1.609 : 1)
+  const b = BEARINGS[(m[3] as string).toLowerCase().replace('-', '')]
+  return { anchor: before, km, bearing: b === undefined ? null : (b + 180) % 360, how: 'inverse', span: { start: before.start, end: at.end } }
+}
+
+const MAX_OCCURRENCES = 4
+
+/** Index of the first mention starting at or after pos (mentions come in text order). */
+function firstAtOrAfter(places: readonly PlaceMention[], pos: number): number {
+  let lo = 0, hi = places.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (places[mid]!.start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function occurrences(text: string, name: string): Span[] {
   const out: Span[] = []
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length })
+  for (let m = re.exec(text); m && out.length < MAX_OCCURRENCES; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length })
   return out
 }
 
