@@ -17,6 +17,7 @@ const placeKeyOf = (c: Candidate) => c.places.filter((p) => p.feature !== 'admin
 const draftKey = (c: Candidate) => placeKey(c).slice(0, 1)
 
 const RECENT = 24
+const ANOTHER = /\b(a second|another|a separate|a further|a third|a fresh|a new)\b/i
 // an incident is named in its first clauses; looking no further keeps a 5 MB input linear
 const early = (d: Draft) => d.parts.slice(0, 8)
 
@@ -60,7 +61,8 @@ function typesAgree(d: Draft, c: Candidate): boolean {
 
 function actorsAgree(d: Draft, c: Candidate): boolean {
   const a = c.roles.agent
-  if (!a || a.ref.kind === 'armed') return true
+  // a follow-up ("the army and police had killed 12 at Lekki") may name the same forces another way
+  if (!a || a.ref.kind === 'armed' || c.generic) return true
   const theirs = d.parts.slice(0, 8).map((p) => p.roles.agent).filter((x) => x && x.ref.kind !== 'armed')
   return theirs.length === 0 || theirs.some((t) => sameActor(t, a))
 }
@@ -69,10 +71,12 @@ function actorsAgree(d: Draft, c: Candidate): boolean {
  * Codebook: an event is one incident (same actors, place, day). Clauses join the latest draft they agree
  * with; a generic clause ("the blast killed 12") joins the incident it follows instead of starting one.
  */
-export function clusterCandidates(cands: Candidate[]): Draft[] {
+export function clusterCandidates(cands: Candidate[], text = ''): Draft[] {
   const drafts: Draft[] = []
   for (const c of cands) {
-    const fits = (d: Draft) => d.background === c.background.value && typesAgree(d, c) && placesAgree(d, c) && datesAgree(d, c) && actorsAgree(d, c)
+    // "a second car bomb", "another attack": the text itself says this is a new incident
+    const another = ANOTHER.test(text.slice(c.clause.start, c.hits[0]?.end ?? c.clause.start))
+    const fits = (d: Draft) => !another && d.background === c.background.value && typesAgree(d, c) && placesAgree(d, c) && datesAgree(d, c) && actorsAgree(d, c)
     // an incident is told within a few paragraphs: only the latest drafts are candidates (keeps long inputs linear)
     const recent = drafts.slice(-RECENT).reverse()
     let target = recent.find(fits)

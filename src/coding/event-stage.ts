@@ -19,7 +19,7 @@ export function makeEventStage(r: Rules, locator: Locator) {
     const events: SitrepEvent[] = []
     // an incident told without its doer ("air strikes hit the town") carries over the doer named just before
     let last: NamedActor | null = null
-    for (const dr of clusterCandidates(d.candidates!)) {
+    for (const dr of clusterCandidates(d.candidates!, d.text)) {
       const e = finalize(dr, d, claimant, group, dr.background ? null : last, sides, date)
       if (!e) continue
       events.push(e)

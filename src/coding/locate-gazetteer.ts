@@ -8,7 +8,7 @@ import { mentionOrder, mainPlaces } from '../geo/mention-order.js'
 import { aliasesOf, makeMentionPlacer, type Placed, type ReportView } from '../geo/mention-place.js'
 import { makeProvinceReader } from '../geo/province-reader.js'
 import type { Resolved } from '../geo/resolve-mention.js'
-import { cityOfPart, isCityPart, isTownFacility, liesInside, partLabel } from '../geo/city-part.js'
+import { cityNamed, cityOfPart, isCityPart, isTownFacility, liesInside, partLabel } from '../geo/city-part.js'
 import type { PlaceMention } from '../entities/places.js'
 import type { Draft } from './cluster.js'
 import type { Located } from './locate.js'
@@ -19,6 +19,8 @@ const CITY_KINDS = /^(neighbourhood|campus|localadmin|borough|macrohood|microhoo
 // codebook: "near a town", "the outskirts of X", "outside the village of X" are precision 2
 const NEAR_BEFORE = /\b(?:near|outside|around|close to|outskirts of|vicinity of|edge of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?(?:al-|el-)?$/i
 const LEAD_PARAGRAPHS = 2
+const OUTSKIRTS = /\b(?:(?:outskirts|edge|vicinity)\s+of\s+the|near\s+the|outside\s+the)\s+(?:city|town|capital|village)\b/i
+const clauses = (draft: Draft, doc: Doc) => draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' ')
 
 type Report = ReportView & { doc: Doc; paragraphOf: (s: number) => number; lastCountry: string | null }
 
@@ -73,6 +75,13 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
         return located(focus, a1, cap.admin2, named?.name ?? cap.name, cap.lat, cap.lon, 3, 'resolved', evidence)
       }
       const placed = placer.place(m, tier, rep)
+      // a place the incident names but the gazetteer lacks is taken for a part of the report's city, not of a village
+      if (named && (tier === 'paragraph' || tier === 'report') && placed?.r.status === 'resolved' && !cityNamed(gaz, placed.r.place.name, placed.r.place.country)) continue
+      if (placed?.r.status === 'resolved' && (tier === 'paragraph' || tier === 'report') && placed.r.precision === 1 && OUTSKIRTS.test(clauses(draft, doc))) {
+        // "arrested at a toll plaza on the outskirts of the city": the report's city, precision 2
+        const near: Placed = { ...placed, r: { ...placed.r, precision: 2 }, evidence: { ...placed.evidence, geo_precision: { kind: 'rule', rule: 'outskirts-of-the-city' } } }
+        return fromPlaced(near, m, rep)
+      }
       if (placed?.r.status === 'resolved') return fromPlaced(placed, m, rep)
       if (placed?.r.status === 'unresolved' && placed.r.fallback) {
         const fb = placed.r.fallback
@@ -93,9 +102,11 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
    */
   function partsFirst(own: PlaceMention[], rep: Report): PlaceMention[] {
     const parts = own.filter((m) => {
-      if (!isCityPart(m) || m.cue === null) return false
+      if (!isCityPart(m)) return false
       const tie = cityOfPart(gaz, rep.text, m, rep.places, [], rep.focus)
-      return !!tie && own.includes(tie.mention) && tie.mention !== m && !sameName(tie.city.name, m.name)
+      // a part named in passing ("a Darfuri station") needs its own preposition; "Baghdad's Karrada" does not
+      const tied = m.cue !== null || tie?.how === 'possessive' || tie?.how === 'of-city'
+      return !!tie && tied && own.includes(tie.mention) && tie.mention !== m && !sameName(tie.city.name, m.name)
     })
     return parts.length ? [...parts, ...own.filter((m) => !parts.includes(m))] : own
   }

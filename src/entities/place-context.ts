@@ -32,8 +32,11 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
   for (const c of countries) add(c.iso2, (insideActor(c) ? 0.5 : c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
   if (gaz) {
     for (const p of places) {
-      const provinces = gaz.findAdmin1Anywhere(p.name).filter((a) => !cands.length || cands.includes(a.country))
+      const anywhere = gaz.findAdmin1Anywhere(p.name)
+      const provinces = anywhere.filter((a) => !cands.length || cands.includes(a.country))
       if (provinces.length === 1) { add(provinces[0]!.country, 3); continue }
+      // "Dhi Qar province" names its country even when the text never does ("the Iranian consulate in Najaf")
+      if (provinces.length === 0 && anywhere.length === 1 && p.feature === 'admin1') { add(anywhere[0]!.country, 3); continue }
       // a national capital says the country outright (Kabul is in Afghanistan, whatever Missouri has)
       const capitalOf = cands.find((c) => { const cap = gaz.country(c)?.capital; return cap && normalizePlaceName(cap.name) === normalizePlaceName(p.name) })
       if (capitalOf) { add(capitalOf, 3); continue }
