@@ -22,8 +22,19 @@ const between = (text: string, a: PlaceMention, b: PlaceMention) => text.slice(M
  * makeProvinceReader(gaz).of({ name: "Anbar", feature: "admin1", ... }, "IQ") === "Al-Anbar"
  */
 export function makeProvinceReader(gaz: Gazetteer): ProvinceReader {
+  // the same names are asked about for every incident of a report: answers are kept (bounded)
+  const memo = new Map<string, string | null>()
   function of(m: PlaceMention | undefined, country: string | null): string | null {
     if (!m || !country || m.feature === 'area' || m.cue === 'from') return null
+    const key = `${m.name}|${m.feature}|${country}`
+    const known = memo.get(key)
+    if (known !== undefined) return known
+    if (memo.size > 20000) memo.clear()
+    const answer = provinceOf(m, country)
+    memo.set(key, answer)
+    return answer
+  }
+  function provinceOf(m: PlaceMention, country: string): string | null {
     const a = gaz.admin1(country, m.name)
     if (!a || m.feature === 'admin1') return a?.name ?? null
     // a province named like its capital ("Tartus", "Sweida", "Lagos"): without "province" the city is meant
