@@ -186,7 +186,10 @@ export function makeFinalizer(r: Rules, locate: Locator) {
  * incident's first statement of its dead, with the victims of one sentence added up ("13 soldiers and 90 Afghans").
  */
 function fatalityCount(draft: Draft): number {
-  const all = draft.parts.flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
+  // a change of control counts the dead of its own telling, not those of a clash merged into it
+  const territorial = draft.sub.includes('territory')
+  const parts = territorial ? draft.parts.filter((p) => ['CAPTURE', 'RECAPTURE', 'NONVIOLENT', 'ENTER', 'CLASH'].some((k) => p.classes.has(k))) : draft.parts
+  const all = parts.flatMap((p) => p.deaths).sort((a, b) => a.start - b.start)
   // an even share of an aggregate ("148 in Jableh and Tartus") gives way to a count told for the place itself
   const own = all.filter((d) => d.rule !== 'aggregate-split-evenly')
   const firm = (own.some((d) => !d.vague) ? own : all).filter((d) => !d.vague)

@@ -56,6 +56,11 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
       const n = readNumber(w, k)
       if (n) push(n, 'deaths', 'death-toll', i)
     }
+    // "a mob beat a 50-year-old man to death": the beaten are the dead
+    if (/^(beat|beaten|stabbed|hacked|burned|burnt|stoned|clubbed)$/.test(x) && w.slice(i + 1, i + 10).some((q, k, a) => q.lower === 'to' && a[k + 1]?.lower === 'death')) {
+      const n = readNumber(w, i + 1)
+      if (n) push(n, 'deaths', 'kill-verb+count', i)
+    }
     const shotDead = x === 'dead' && /^(shot|gunned)$/.test(w[i - 1]?.lower ?? '')
     if (KILL_VERB.test(x) || shotDead) {
       for (let k = i + 1; k < Math.min(w.length, i + 4); k++) {
