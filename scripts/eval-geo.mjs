@@ -20,22 +20,6 @@ function args(argv) {
   return o
 }
 
-function splitCsv(line) {
-  const out = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') { out.push(field); field = '' } else field += c
-  }
-  out.push(field)
-  return out
-}
-
 // UCDP writes "Homs Governorate"; the gazetteer's alias matching takes it as it is.
 function province(adm1) {
   return adm1 && adm1 !== 'NA' ? adm1 : undefined
@@ -54,7 +38,7 @@ async function main() {
     process.exitCode = 1
     return
   }
-  const { loadGazetteer, resolveToponym, haversineKm } = await import(dist)
+  const { loadGazetteer, resolveToponym, haversineKm, splitCsvLine: splitCsv } = await import(dist)
   const gaz = loadGazetteer()
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean)
   const header = splitCsv(lines[0])

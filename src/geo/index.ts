@@ -24,3 +24,4 @@ export type {
   ProvinceFallback,
   CapitalRef,
 } from './types.js'
+export { splitCsvLine } from './import-parsers.js'
