@@ -16,6 +16,8 @@ export type Doc = ReportInput & {
   actors?: ActorMention[]
   countries?: CountryMention[]
   dates?: DateMention[]
+  /** countries the report may be about (named, where its groups operate, the dateline's), for place lookups */
+  countryCandidates?: string[]
   places?: PlaceMention[]
   counts?: Count[]
   triggers?: TriggerHit[]

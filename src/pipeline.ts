@@ -44,12 +44,12 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
-      const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null)
+      const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline) : null)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
-      return { ...d, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
+      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
-    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d) : null), d.actors!) })],
+    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
     ['candidates', makeCandidateStage(r)],
     ['events', makeEventStage(r, locator)],
   ]

@@ -55,10 +55,12 @@ const KIND_RANK: Record<string, number> = { locality: 3, region: 3, county: 2, n
 export const placeRank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)
 
 /** "KABUL —": the country of the dateline city (the most populous place of that name). */
-export function datelineCountry(gaz: Gazetteer, doc: { text: string }): string | null {
-  const m = /^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(,[^—–\n]{0,30})?\s*[—–-]{1,2}\s/.exec(doc.text.slice(0, 80))
-  if (!m) return null
-  const name = m[1]!.trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())
+export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | undefined): string | null {
+  if (!dateline) return null
+  // the city is the capitalised run before any comma: "KIRKUK, Iraq (Reuters) —"
+  const city = text.slice(dateline.start, dateline.end).split(/[,(—–]|\s-/)[0]!.trim()
+  if (!city) return null
+  const name = city.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())
   const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => b.population - a.population)[0]
   return best?.country ?? null
 }
