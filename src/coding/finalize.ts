@@ -16,15 +16,17 @@ const rule = (name: string, ...xs: (Span | null | undefined)[]): Evidence => {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 const STATE = new Set(['military', 'police', 'government'])
-const POLICE_SITE = /\bpolice (cadets? )?(academy|station|stations|headquarters|post|compound|cadets|recruits|base|training|school|college)\b|\b(police|military) (cadets|recruits)\b/i
-const MILITARY_SITE = /\b(air ?base|military base|army base|barracks|garrison|army post|military post|checkpoint|army camp)\b/i
-const WEAPON = /^(the )?(drones?|warplanes?|jets?|aircraft|artillery|helicopters?|gunships?|tanks?|missiles?|rockets?)$/i
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const anyOf = (phrases: string[]) => new RegExp(`\\b(${phrases.map(escape).join('|')})\\b`, 'i')
 const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
 const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
 
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
 export function makeFinalizer(r: Rules, locate: Locator) {
   const namer = makeActorNamer(r)
+  const POLICE_SITE = anyOf(r.generic.targets.police)
+  const MILITARY_SITE = anyOf(r.generic.targets.military)
+  const WEAPON = new RegExp(`^(the )?(${r.generic.weapon_doers.pattern})$`, 'i')
   return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
     const where = locate(draft, doc)

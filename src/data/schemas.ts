@@ -17,6 +17,8 @@ export const GroupSchema = z.object({
 })
 export const GenericSchema = z.object({
   weapons: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
+  weapon_doers: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
+  targets: z.object({ police: z.array(z.string().min(1)), military: z.array(z.string().min(1)), example: z.string().min(1) }),
   nouns: z.array(z.object({
     kind: z.enum(['armed', 'civilians', 'protesters', 'rioters', 'military', 'police', 'government']),
     pattern: z.string().min(1), example: z.string().min(1),
