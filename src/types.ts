@@ -69,4 +69,6 @@ export type ReportInput = {
   published?: string
   url?: string
   source?: string
+  /** the author line of an HTML page, when it has one */
+  byline?: string
 }

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEFAULT_DATA_DIR } from './data/load.js'
+
+export const PACKAGE_VERSION = '0.1.0'
+
+let cached: string | null = null
+/**
+ * Names the coder that coded a report: the package version and a hash of the rule and dictionary
+ * files, so `sitrep recode` can tell which stored reports an improved coder would code differently.
+ */
+export function coderVersion(dir = DEFAULT_DATA_DIR): string {
+  if (cached) return cached
+  const h = createHash('sha256')
+  for (const sub of ['rules', 'actors']) {
+    const d = join(dir, sub)
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f)
+      if (statSync(p).isFile()) h.update(f).update(readFileSync(p))
+    }
+  }
+  h.update(JSON.parse(readFileSync(join(dir, 'gazetteer/index.json'), 'utf8')).built ?? '')
+  cached = `${PACKAGE_VERSION}+${h.digest('hex').slice(0, 12)}`
+  return cached
+}

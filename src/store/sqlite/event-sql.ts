@@ -1,0 +1,52 @@
+import type { EventQuery } from '../types.js'
+import { countryIso3 } from '../countries.js'
+import { decodeCursor } from '../cursor.js'
+
+/** FTS5 syntax is not for end users: each word becomes a quoted term, all required. */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)
+  return words?.length ? words.slice(0, 32).map((w) => `"${w}"`).join(' ') : null
+}
+
+export function isoList(countries: string[]): string[] {
+  return countries.map((c) => {
+    const iso = countryIso3(c)
+    if (!iso) throw new RangeError(`unknown country "${c}" (give a name, ISO2 or ISO3 code)`)
+    return iso
+  })
+}
+
+/** WHERE clause and parameters of an event query; `?` placeholders, SQLite dialect. */
+export function eventWhere(q: EventQuery): { where: string; params: unknown[] } {
+  const w: string[] = [], p: unknown[] = []
+  const inList = (col: string, xs: string[]) => { w.push(`${col} IN (${xs.map(() => '?').join(',')})`); p.push(...xs) }
+  if (!q.includeBackground) w.push('background = 0')
+  if (!q.includeRejected) w.push(`review <> 'rejected'`)
+  if (q.country?.length) inList('iso', isoList(q.country))
+  if (q.admin1?.length) inList('admin1', q.admin1)
+  if (q.type?.length) inList('event_type', q.type)
+  if (q.subType?.length) inList('sub_event_type', q.subType)
+  if (q.actor) { w.push(`actors LIKE ? ESCAPE '\\'`); p.push(`%${q.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) }
+  if (q.since) { w.push('event_date >= ?'); p.push(q.since) }
+  if (q.until) { w.push('event_date <= ?'); p.push(q.until) }
+  if (q.minFatalities != null) { w.push('fatalities >= ?'); p.push(q.minFatalities) }
+  if (q.bbox) {
+    const [west, south, east, north] = q.bbox
+    w.push('id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)')
+    p.push(west, east, south, north)
+  }
+  if (q.q) {
+    const m = ftsQuery(q.q)
+    if (m) {
+      w.push(`(id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR event_id IN
+        (SELECT m.event_id FROM mentions m WHERE m.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)))`)
+      p.push(m, m)
+    }
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor)
+    w.push(q.order === 'asc' ? '(event_date, event_id) > (?, ?)' : '(event_date, event_id) < (?, ?)')
+    p.push(c.date, c.id)
+  }
+  return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
+}

@@ -1,0 +1,75 @@
+/**
+ * Versioned migrations, applied in order inside one IMMEDIATE transaction each, so two processes
+ * starting at once cannot both apply the same step. Never edit a shipped step: add the next one.
+ */
+export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
+  {
+    version: 1,
+    about: 'reports, mentions (per-report coding), merged events, corrections, reviews, merge history',
+    sql: `
+      CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        ext_id TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        url TEXT,
+        title TEXT, text TEXT NOT NULL, published TEXT, source TEXT, byline TEXT,
+        ingested_at TEXT NOT NULL, coder_version TEXT
+      );
+      CREATE UNIQUE INDEX reports_url ON reports(url) WHERE url IS NOT NULL;
+      CREATE INDEX reports_ext ON reports(ext_id);
+      CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id');
+
+      CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        idx INTEGER NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        event_id TEXT NOT NULL,
+        iso TEXT, day INTEGER, background INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX mentions_block ON mentions(iso, day) WHERE background = 0;
+      CREATE INDEX mentions_event ON mentions(event_id);
+      CREATE INDEX mentions_report ON mentions(report_id, idx);
+
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        event_date TEXT NOT NULL,
+        iso TEXT, country TEXT, admin1 TEXT,
+        event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        fatalities INTEGER NOT NULL,
+        background INTEGER NOT NULL,
+        review TEXT NOT NULL,
+        latitude REAL, longitude REAL,
+        updated INTEGER NOT NULL,
+        merged TEXT NOT NULL
+      );
+      CREATE INDEX events_date ON events(event_date, event_id);
+      CREATE INDEX events_iso_date ON events(iso, event_date, event_id);
+      CREATE INDEX events_type_date ON events(event_type, event_date, event_id);
+      CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id);
+      CREATE INDEX events_fat_date ON events(fatalities, event_date);
+      CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+      CREATE VIRTUAL TABLE events_fts USING fts5(notes, actors, location);
+
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+        comment TEXT, author TEXT, at TEXT NOT NULL
+      );
+      CREATE INDEX corrections_event ON corrections(event_id);
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, action TEXT NOT NULL, fields TEXT,
+        comment TEXT, author TEXT, at TEXT NOT NULL
+      );
+      CREATE INDEX reviews_event ON reviews(event_id);
+      CREATE TABLE history (
+        id INTEGER PRIMARY KEY, old_id TEXT NOT NULL, new_id TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL
+      );
+      CREATE INDEX history_old ON history(old_id);
+      CREATE INDEX history_new ON history(new_id);
+      CREATE TABLE feeds (url TEXT PRIMARY KEY, polled_at TEXT, items INTEGER NOT NULL DEFAULT 0);
+    `,
+  },
+]

@@ -1,0 +1,346 @@
+import Database from 'better-sqlite3'
+import type { ReportInput, SitrepEvent } from '../../types.js'
+import type { AddReportResult, EventMention, HistoryEntry, Review, ReviewEntry, Store, StoredReport } from '../store.js'
+import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
+import { MIGRATIONS } from './schema.js'
+import { eventWhere } from './event-sql.js'
+import { encodeCursor } from '../cursor.js'
+import { applyCorrections, CORRECTABLE } from '../corrections.js'
+import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
+import { mergeRules } from '../../merge/rules.js'
+import { dayNumber } from '../../merge/similar.js'
+import { planMerge, type MergePlan } from '../../merge/plan.js'
+
+type ReportRow = { id: number; ext_id: string; key: string; url: string | null; title: string | null; text: string; published: string | null; source: string | null; byline: string | null; ingested_at: string; coder_version: string | null }
+type MentionRow = { key: string; idx: number; data: string; event_id: string; rkey: string; ext_id: string; url: string | null; source: string | null; published: string | null; title: string | null }
+
+const MENTION_COLS = 'm.key, m.idx, m.data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
+const toMention = (row: MentionRow): Mention => ({
+  key: row.key, reportKey: row.rkey, reportId: row.ext_id, idx: row.idx, url: row.url, outlet: row.source,
+  published: row.published, title: row.title, event: JSON.parse(row.data) as SitrepEvent,
+})
+const toReport = (r: ReportRow): StoredReport => ({
+  id: r.ext_id, key: r.key, url: r.url, title: r.title, text: r.text, published: r.published, source: r.source,
+  byline: r.byline, ingested_at: r.ingested_at, coder_version: r.coder_version,
+})
+const REVIEW_OF: Record<Review['action'], ReviewStatus> = { confirm: 'confirmed', reject: 'rejected', correct: 'corrected' }
+const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join(' | ').toLowerCase()
+
+/** The embedded store: one SQLite file in WAL mode, better-sqlite3 (synchronous, one connection). */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const
+  readonly db: Database.Database
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly rules = mergeRules()
+
+  constructor(file: string, opts: { readonly?: boolean } = {}) {
+    try {
+      this.db = new Database(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly })
+    } catch (e) {
+      throw new Error(`cannot open store ${file}: ${(e as Error).message}`)
+    }
+    if (!opts.readonly) this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 10000')
+  }
+
+  /** Opens (creating if needed) and migrates. */
+  static async open(file: string): Promise<SqliteStore> {
+    const s = new SqliteStore(file)
+    await s.migrate()
+    return s
+  }
+
+  /** Writes run one at a time even when callers overlap: a merge reads, then writes, its block. */
+  private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const out = await fn()
+      this.db.exec('COMMIT')
+      return out
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw e
+    }
+  }
+
+  async migrate(): Promise<{ applied: number[] }> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, about TEXT NOT NULL, applied_at TEXT NOT NULL)')
+    const applied: number[] = []
+    for (const m of MIGRATIONS) {
+      this.db.exec('BEGIN IMMEDIATE')
+      try {
+        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
+        if (!done) {
+          this.db.exec(m.sql)
+          this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.about, new Date().toISOString())
+          applied.push(m.version)
+        }
+        this.db.exec('COMMIT')
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw new Error(`migration ${m.version} failed: ${(e as Error).message}`)
+      }
+    }
+    return { applied }
+  }
+
+  async close(): Promise<void> {
+    await this.queue
+    if (this.db.open) this.db.close()
+  }
+
+  private reportByRef(url: string | null | undefined, key: string | null): ReportRow | undefined {
+    if (url) {
+      const byUrl = this.db.prepare('SELECT * FROM reports WHERE url = ?').get(url) as ReportRow | undefined
+      if (byUrl) return byUrl
+    }
+    return key ? this.db.prepare('SELECT * FROM reports WHERE key = ?').get(key) as ReportRow | undefined : undefined
+  }
+
+  async seen(ref: { url?: string | null; text?: string }): Promise<boolean> {
+    return !!this.reportByRef(ref.url, ref.text !== undefined ? reportKey(ref.text) : null)
+  }
+
+  addReport(report: ReportInput, events: SitrepEvent[], coderVersion: string): Promise<AddReportResult> {
+    return this.exclusive(async () => {
+      const key = reportKey(report.text)
+      const existing = this.reportByRef(report.url, key)
+      if (existing) return { status: 'seen' as const, eventIds: this.eventIdsOf(existing.id), eventsNew: 0, eventsMerged: 0 }
+      return this.inTransaction(async () => {
+        const info = this.db.prepare(`INSERT INTO reports (ext_id, key, url, title, text, published, source, byline, ingested_at, coder_version)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(report.id, key, report.url ?? null, report.title ?? null, report.text,
+          report.published ?? null, report.source ?? null, report.byline ?? null, new Date().toISOString(), coderVersion)
+        const rowid = Number(info.lastInsertRowid)
+        this.db.prepare('INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, report.title ?? '', report.text)
+        const mentions = this.insertMentions(rowid, key, report, events)
+        const plan = await this.remerge(mentions, new Map())
+        return { status: 'new' as const, eventIds: mentions.map((m) => plan.eventOf.get(m.key)!), eventsNew: plan.eventsNew, eventsMerged: plan.mentionsJoined }
+      })
+    })
+  }
+
+  private insertMentions(rowid: number, key: string, report: Pick<ReportInput, 'id' | 'url' | 'source' | 'published' | 'title'>, events: SitrepEvent[]): Mention[] {
+    const ins = this.db.prepare(`INSERT INTO mentions (report_id, idx, key, event_id, iso, day, background, data) VALUES (?, ?, ?, '', ?, ?, ?, ?)`)
+    return events.map((event, idx) => {
+      const m: Mention = { key: mentionKey(key, idx), reportKey: key, reportId: report.id, idx, url: report.url ?? null, outlet: report.source ?? null, published: report.published ?? null, title: report.title ?? null, event }
+      ins.run(rowid, idx, m.key, event.iso, dayNumber(event.event_date), event.background ? 1 : 0, JSON.stringify(event))
+      return m
+    })
+  }
+
+  private eventIdsOf(reportRowid: number): string[] {
+    return (this.db.prepare('SELECT event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(reportRowid) as { event_id: string }[]).map((r) => r.event_id)
+  }
+
+  private neighbours(m: Mention): Mention[] {
+    const day = dayNumber(m.event.event_date)
+    if (day === null) return []
+    const reach = Math.ceil(this.rules.date_window_days['3'] * 2)
+    const rows = this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
+      WHERE m.iso IS ? AND m.day BETWEEN ? AND ? AND m.background = 0`).all(m.event.iso, day - reach, day + reach) as MentionRow[]
+    return rows.map(toMention)
+  }
+
+  /** Re-clusters the block around `seeds` and rewrites its events; `formerIds` are events that may vanish. */
+  private async remerge(seeds: Mention[], former: Map<string, string[]>): Promise<MergePlan> {
+    const getId = this.db.prepare('SELECT event_id FROM mentions WHERE key = ?')
+    const currentId = (key: string) => (getId.get(key) as { event_id: string } | undefined)?.event_id ?? ''
+    const plan = await planMerge(seeds, (m) => this.neighbours(m), currentId, former, this.rules)
+    const now = new Date().toISOString()
+    const setEvent = this.db.prepare('UPDATE mentions SET event_id = ? WHERE key = ? AND event_id <> ?')
+    for (const [key, id] of plan.eventOf) setEvent.run(id, key, id)
+    for (const [oldId, newId] of plan.successor) {
+      this.db.prepare('INSERT INTO history (old_id, new_id, reason, at) VALUES (?, ?, ?, ?)').run(oldId, newId ?? '', newId ? 'merged' : 'dropped: no report codes it any more', now)
+      if (newId) {
+        this.db.prepare('UPDATE corrections SET event_id = ? WHERE event_id = ?').run(newId, oldId)
+        this.db.prepare('UPDATE reviews SET event_id = ? WHERE event_id = ?').run(newId, oldId)
+      }
+      this.deleteEvent(oldId)
+    }
+    for (const ev of plan.events) this.writeEvent(ev)
+    return plan
+  }
+
+  private deleteEvent(eventId: string) {
+    const row = this.db.prepare('SELECT id FROM events WHERE event_id = ?').get(eventId) as { id: number } | undefined
+    if (!row) return
+    this.db.prepare('DELETE FROM events_rtree WHERE id = ?').run(row.id)
+    this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
+    this.db.prepare('DELETE FROM events WHERE id = ?').run(row.id)
+  }
+
+  private correctionsOf(eventId: string): Correction[] {
+    return (this.db.prepare('SELECT field, value, comment, author, at FROM corrections WHERE event_id = ? ORDER BY id').all(eventId) as
+      { field: string; value: string; comment: string | null; author: string | null; at: string }[])
+      .map((c) => ({ field: c.field, value: JSON.parse(c.value) as unknown, comment: c.comment, author: c.author, at: c.at }))
+  }
+
+  private reviewStatus(eventId: string): ReviewStatus {
+    const last = this.db.prepare('SELECT action FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1').get(eventId) as { action: Review['action'] } | undefined
+    return last ? REVIEW_OF[last.action] : 'unreviewed'
+  }
+
+  /** Stores the coder's merged value; the indexed columns show it with corrections applied. */
+  private writeEvent(merged: StoredEvent) {
+    const view = applyCorrections(merged, this.correctionsOf(merged.event_id), this.reviewStatus(merged.event_id))
+    const row = this.db.prepare(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged)
+      VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated, @merged)
+      ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
+        event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actors = excluded.actors, fatalities = excluded.fatalities,
+        background = excluded.background, review = excluded.review, latitude = excluded.latitude, longitude = excluded.longitude,
+        updated = excluded.updated, merged = excluded.merged
+      RETURNING id`).get({
+      event_id: view.event_id, event_date: view.event_date ?? '', iso: view.iso, country: view.country, admin1: view.admin1,
+      event_type: view.event_type, sub_event_type: view.sub_event_type, actors: actorsText(view), fatalities: view.fatalities,
+      background: view.background ? 1 : 0, review: view.review, latitude: view.latitude, longitude: view.longitude,
+      updated: merged.timestamp, merged: JSON.stringify(merged),
+    }) as { id: number }
+    this.db.prepare('DELETE FROM events_rtree WHERE id = ?').run(row.id)
+    if (view.latitude != null && view.longitude != null) {
+      this.db.prepare('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(row.id, view.longitude, view.longitude, view.latitude, view.latitude)
+    }
+    this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
+    this.db.prepare('INSERT INTO events_fts (rowid, notes, actors, location) VALUES (?, ?, ?, ?)').run(row.id, view.notes, actorsText(view), [view.location, view.admin1, view.country].filter(Boolean).join(', '))
+  }
+
+  async recodeReport(id: string, events: SitrepEvent[], coderVersion: string): Promise<{ changed: boolean }> {
+    return this.exclusive(() => this.inTransaction(async () => {
+      const rep = this.db.prepare('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
+      if (!rep) throw new RangeError(`no stored report with id "${id}"`)
+      const old = this.db.prepare('SELECT key, data, event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(rep.id) as { key: string; data: string; event_id: string }[]
+      const changed = JSON.stringify(old.map((o) => JSON.parse(o.data) as unknown)) !== JSON.stringify(events)
+      this.db.prepare('UPDATE reports SET coder_version = ? WHERE id = ?').run(coderVersion, rep.id)
+      if (!changed) return { changed }
+      const former = new Map<string, string[]>()
+      for (const o of old) (former.get(o.event_id) ?? former.set(o.event_id, []).get(o.event_id)!).push(o.key)
+      const formerIds = [...former.keys()]
+      this.db.prepare('DELETE FROM mentions WHERE report_id = ?').run(rep.id)
+      const fresh = this.insertMentions(rep.id, rep.key, { id: rep.ext_id, url: rep.url, source: rep.source, published: rep.published, title: rep.title } as ReportInput, events)
+      // the other sources of its former events must be re-clustered too: they may now stand alone
+      const partners = formerIds.length
+        ? (this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id IN (${formerIds.map(() => '?').join(',')})`).all(...formerIds) as MentionRow[]).map(toMention)
+        : []
+      await this.remerge([...fresh, ...partners], former)
+      return { changed }
+    }))
+  }
+
+  async *reports(): AsyncIterable<StoredReport> {
+    for (const r of this.db.prepare('SELECT * FROM reports ORDER BY id').iterate() as Iterable<ReportRow>) yield toReport(r)
+  }
+
+  async getReport(id: string): Promise<StoredReport | null> {
+    const r = this.db.prepare('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
+    return r ? toReport(r) : null
+  }
+
+  private view(row: { event_id: string; merged: string; review: string }): StoredEvent {
+    const merged = JSON.parse(row.merged) as StoredEvent
+    return row.review === 'unreviewed' ? merged : applyCorrections(merged, this.correctionsOf(row.event_id), row.review as ReviewStatus)
+  }
+
+  async queryEvents(q: EventQuery): Promise<{ events: StoredEvent[]; next: string | null }> {
+    const limit = q.limit ?? 100
+    const { where, params } = eventWhere(q)
+    const dir = q.order === 'asc' ? 'ASC' : 'DESC'
+    const rows = this.db.prepare(`SELECT event_id, event_date, merged, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?`)
+      .all(...params, limit + 1) as { event_id: string; event_date: string; merged: string; review: string }[]
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? encodeCursor({ date: last.event_date, id: last.event_id }) : null }
+  }
+
+  async *streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {
+    let cursor = q.cursor
+    for (;;) {
+      const page = await this.queryEvents({ ...q, limit: 1000, ...(cursor ? { cursor } : {}) })
+      yield* page.events
+      if (!page.next) return
+      cursor = page.next
+    }
+  }
+
+  private resolveId(id: string): string | null {
+    let cur = id
+    for (let hop = 0; hop < 50; hop++) {
+      if (this.db.prepare('SELECT 1 FROM events WHERE event_id = ?').get(cur)) return cur
+      const h = this.db.prepare(`SELECT new_id FROM history WHERE old_id = ? AND new_id <> '' ORDER BY id DESC LIMIT 1`).get(cur) as { new_id: string } | undefined
+      if (!h) return null
+      cur = h.new_id
+    }
+    return null
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | null> {
+    const real = this.resolveId(id)
+    if (!real) return null
+    const row = this.db.prepare('SELECT event_id, merged, review FROM events WHERE event_id = ?').get(real) as { event_id: string; merged: string; review: string }
+    return this.view(row)
+  }
+
+  async eventMentions(id: string): Promise<EventMention[]> {
+    const real = this.resolveId(id)
+    if (!real) return []
+    const rows = this.db.prepare(`SELECT m.idx, m.data, r.* FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id = ? ORDER BY r.published, r.id`).all(real) as (ReportRow & { idx: number; data: string })[]
+    return rows.map((r) => ({ report: toReport(r), idx: r.idx, event: JSON.parse(r.data) as SitrepEvent }))
+  }
+
+  async *eventsByReport(): AsyncIterable<{ id: string; events: (SitrepEvent & { event_id: string })[] }> {
+    let cur: { rowid: number; id: string; events: (SitrepEvent & { event_id: string })[] } | null = null
+    const rows = this.db.prepare('SELECT r.id AS rowid, r.ext_id, m.data, m.event_id FROM reports r LEFT JOIN mentions m ON m.report_id = r.id ORDER BY r.id, m.idx').iterate() as Iterable<{ rowid: number; ext_id: string; data: string | null; event_id: string | null }>
+    for (const row of rows) {
+      if (!cur || cur.rowid !== row.rowid) {
+        if (cur) yield { id: cur.id, events: cur.events }
+        cur = { rowid: row.rowid, id: row.ext_id, events: [] }
+      }
+      if (row.data) cur.events.push({ ...(JSON.parse(row.data) as SitrepEvent), event_id: row.event_id! })
+    }
+    if (cur) yield { id: cur.id, events: cur.events }
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    return this.db.prepare('SELECT old_id, new_id, reason, at FROM history WHERE old_id = ? OR new_id = ? ORDER BY id').all(id, id) as HistoryEntry[]
+  }
+
+  review(id: string, review: Review): Promise<StoredEvent> {
+    return this.exclusive(() => this.inTransaction(async () => {
+      const real = this.resolveId(id)
+      if (!real) throw new RangeError(`no event with id "${id}"`)
+      const at = new Date().toISOString()
+      if (review.action === 'correct') {
+        const bad = Object.keys(review.fields).filter((f) => !CORRECTABLE.has(f))
+        if (bad.length || !Object.keys(review.fields).length) throw new RangeError(bad.length ? `fields that cannot be corrected: ${bad.join(', ')}` : 'a correction needs at least one field')
+        for (const [field, value] of Object.entries(review.fields)) {
+          this.db.prepare('INSERT INTO corrections (event_id, field, value, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(real, field, JSON.stringify(value), review.comment ?? null, review.author ?? null, at)
+        }
+      }
+      this.db.prepare('INSERT INTO reviews (event_id, action, fields, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(real, review.action, review.action === 'correct' ? JSON.stringify(review.fields) : null, review.comment ?? null, review.author ?? null, at)
+      const row = this.db.prepare('SELECT merged FROM events WHERE event_id = ?').get(real) as { merged: string }
+      this.writeEvent(JSON.parse(row.merged) as StoredEvent)
+      return (await this.getEvent(real))!
+    }))
+  }
+
+  async reviews(id: string): Promise<ReviewEntry[]> {
+    const real = this.resolveId(id) ?? id
+    return (this.db.prepare('SELECT event_id, action, fields, comment, author, at FROM reviews WHERE event_id = ? ORDER BY id').all(real) as (Omit<ReviewEntry, 'fields'> & { fields: string | null })[])
+      .map((r) => ({ ...r, fields: r.fields ? JSON.parse(r.fields) as Record<string, unknown> : null }))
+  }
+
+  async counts() {
+    const n = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+    return { reports: n('reports'), events: n('events'), mentions: n('mentions') }
+  }
+
+  importEvents(events: StoredEvent[]): Promise<void> {
+    return this.exclusive(() => { this.db.transaction(() => { for (const e of events) this.writeEvent(e) })() })
+  }
+}

@@ -1,0 +1,187 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest'
+import type { Store } from '../src/store/store.js'
+import type { StoredEvent } from '../src/store/types.js'
+import { ev, text } from './support/events.js'
+
+/** What every Store backend must do; run by test/store-sqlite.test.ts (and the PostgreSQL suite). */
+export function storeConformance(name: string, make: () => Promise<Store>) {
+  describe(`Store conformance: ${name}`, () => {
+    let store: Store
+    beforeEach(async () => { store = await make() })
+    afterEach(async () => { await store.close() })
+
+    const add = (id: string, events = [ev()], extra: { published?: string; url?: string; source?: string; body?: string } = {}) =>
+      store.addReport({ id, text: text(id, extra.body), published: extra.published ?? '2024-03-11', ...(extra.url ? { url: extra.url } : {}), source: extra.source ?? `Outlet ${id}` }, events, 'test')
+    const comparable = (e: StoredEvent) => { const { timestamp: _t, ...rest } = e; return rest }
+    const all = async (q = {}) => { const out: StoredEvent[] = []; for await (const e of store.streamEvents(q)) out.push(e); return out }
+
+    it('migrating again applies nothing', async () => {
+      expect((await store.migrate()).applied).toEqual([])
+    })
+
+    it('stores a report once: same URL, or same text up to case and spacing', async () => {
+      expect((await add('a', [ev()], { url: 'https://example.org/a' })).status).toBe('new')
+      expect((await store.addReport({ id: 'a2', text: 'different text', url: 'https://example.org/a' }, [], 'test')).status).toBe('seen')
+      expect((await store.addReport({ id: 'a3', text: `  ${text('a').toUpperCase()}\n` }, [], 'test')).status).toBe('seen')
+      expect(await store.seen({ url: 'https://example.org/a' })).toBe(true)
+      expect(await store.seen({ text: 'never stored' })).toBe(false)
+      expect(await store.counts()).toEqual({ reports: 1, events: 1, mentions: 1 })
+    })
+
+    it('merges two reports of one incident into one event with both sources and their own claims', async () => {
+      const a = await add('a', [ev({ fatalities: 5 })], { published: '2024-03-10' })
+      const b = await add('b', [ev({ fatalities: 9, location: 'Baghdad - Karrada', latitude: 33.29698, longitude: 44.42407 })], { published: '2024-03-11' })
+      expect(b.eventIds[0]).toBeDefined()
+      expect(b.eventsMerged).toBe(1)
+      const events = await all()
+      expect(events).toHaveLength(1)
+      const e = events[0]!
+      expect(e.n_sources).toBe(2)
+      expect(e.sources.map((s) => s.fatalities).sort()).toEqual([5, 9])
+      expect(e.fatalities).toBe(9) // the later day's figure: an updated toll
+      expect(e.location).toBe('Baghdad') // both precision 1: the earlier report's name... or the most precise
+      expect(e.source).toBe('Outlet a; Outlet b')
+      expect(await store.getEvent(a.eventIds[0]!)).not.toBeNull() // an id merged away still resolves
+    })
+
+    it('takes the lowest figure when reports of the same day conflict', async () => {
+      await add('a', [ev({ fatalities: 12 })], { published: '2024-03-11' })
+      await add('b', [ev({ fatalities: 7 })], { published: '2024-03-11' })
+      expect((await all())[0]!.fatalities).toBe(7)
+    })
+
+    it('gives the same events whatever the order of ingest', async () => {
+      const reports: [string, ReturnType<typeof ev>[]][] = [
+        ['r1', [ev({ fatalities: 3 })]],
+        ['r2', [ev({ fatalities: 4, sub_event_type: 'Suicide bomb', actor1: 'Unidentified Armed Group (Iraq)' }), ev({ location: 'Baghdad - Sadr City', latitude: 33.39, longitude: 44.46, fatalities: 2 })]],
+        ['r3', [ev({ event_date: '2024-03-11', fatalities: 6 })]],
+        ['r4', [ev({ location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })]],
+      ]
+      for (const [id, es] of reports) await add(id, es)
+      const forward = (await all()).map(comparable)
+      await store.close()
+      store = await make()
+      for (const [id, es] of [...reports].reverse()) await add(id, es)
+      const backward = (await all()).map(comparable)
+      expect(backward.map((e) => e.event_id).sort()).toEqual(forward.map((e) => e.event_id).sort())
+      const byId = new Map(backward.map((e) => [e.event_id, e]))
+      for (const e of forward) {
+        const o = byId.get(e.event_id)!
+        expect({ ...o, sources: [...o.sources].sort((x, y) => x.report_id.localeCompare(y.report_id)) })
+          .toEqual({ ...e, sources: [...e.sources].sort((x, y) => x.report_id.localeCompare(y.report_id)) })
+      }
+      expect(forward).toHaveLength(3) // Baghdad (r1+r2+r3), Sadr City, Mosul
+    })
+
+    it('keeps two attacks on one day in one province at different towns apart', async () => {
+      await add('a', [ev({ location: 'Ramadi', admin1: 'Al-Anbar', latitude: 33.42, longitude: 43.30 })])
+      await add('b', [ev({ location: 'Fallujah', admin1: 'Al-Anbar', latitude: 33.35, longitude: 43.78 })])
+      expect(await all()).toHaveLength(2)
+    })
+
+    it('keeps different districts of one city and different sub-event types apart', async () => {
+      await add('a', [ev({ location: 'Baghdad - Karrada' })])
+      await add('b', [ev({ location: 'Baghdad - Shaab' })])
+      await add('c', [ev({ event_type: 'Violence against civilians', sub_event_type: 'Attack' })])
+      expect(await all()).toHaveLength(3)
+    })
+
+    it('never merges a background mention, and hides it unless asked', async () => {
+      await add('a', [ev()])
+      await add('b', [ev({ background: true })])
+      expect(await all()).toHaveLength(1)
+      expect(await all({ includeBackground: true })).toHaveLength(2)
+    })
+
+    it('lets a week-precision event join a day inside its week, not one outside it', async () => {
+      await add('a', [ev({ event_date: '2024-03-10' })])
+      await add('b', [ev({ event_date: '2024-03-12', time_precision: 2 })])
+      await add('c', [ev({ event_date: '2024-03-20', time_precision: 2 })])
+      const events = await all()
+      expect(events).toHaveLength(2)
+      expect(events.find((e) => e.n_sources === 2)!.event_date).toBe('2024-03-10') // the day beats the week
+    })
+
+    it('filters by country, type, admin1, actor, dates, box, text and fatalities, and pages without gaps', async () => {
+      await add('a', [ev({ fatalities: 1 })], { body: 'Gunmen stormed a wedding hall.' })
+      await add('b', [ev({ event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Military Forces of Iraq', actor2: 'Islamic State', location: 'Ramadi', admin1: 'Al-Anbar', latitude: 33.42, longitude: 43.30, event_date: '2024-02-01', fatalities: 12 })])
+      await add('c', [ev({ country: 'Syria', iso: 'SYR', admin1: 'Idlib', location: 'Idlib', latitude: 35.93, longitude: 36.63, actor2: 'Civilians (Syria)', event_date: '2024-01-05' })])
+      const ids = async (q: object) => (await all(q)).map((e) => e.location).sort()
+      expect(await ids({ country: ['Syria'] })).toEqual(['Idlib'])
+      expect(await ids({ country: ['IQ'] })).toEqual(['Baghdad', 'Ramadi'])
+      expect(await ids({ country: ['irq'], type: ['Battles'] })).toEqual(['Ramadi'])
+      expect(await ids({ admin1: ['Al-Anbar'] })).toEqual(['Ramadi'])
+      expect(await ids({ actor: 'military forces of iraq' })).toEqual(['Ramadi'])
+      expect(await ids({ since: '2024-01-10', until: '2024-02-28' })).toEqual(['Ramadi'])
+      expect(await ids({ bbox: [35, 34, 40, 37] })).toEqual(['Idlib'])
+      expect(await ids({ q: 'wedding' })).toEqual(['Baghdad'])
+      expect(await ids({ minFatalities: 10 })).toEqual(['Ramadi'])
+      expect(await ids({ subType: ['Armed clash'] })).toEqual(['Ramadi'])
+      await expect(store.queryEvents({ country: ['Atlantis'] })).rejects.toThrow(/unknown country "Atlantis"/)
+      const seen: string[] = []
+      let page = await store.queryEvents({ limit: 2 })
+      seen.push(...page.events.map((e) => e.event_id))
+      expect(page.events.map((e) => e.event_date)).toEqual(['2024-03-10', '2024-02-01'])
+      while (page.next) { page = await store.queryEvents({ limit: 2, cursor: page.next }); seen.push(...page.events.map((e) => e.event_id)) }
+      expect(seen).toHaveLength(3)
+      expect(new Set(seen).size).toBe(3)
+    })
+
+    it('keeps an analyst correction through re-coding and through a merge that renames the event', async () => {
+      const a = await add('zz-late-key', [ev({ fatalities: 5 })])
+      const id = a.eventIds[0]!
+      const corrected = await store.review(id, { action: 'correct', fields: { fatalities: 4, location: 'Baghdad - Bab al-Sharqi' }, comment: 'hospital count', author: 'analyst' })
+      expect(corrected.fatalities).toBe(4)
+      expect(corrected.review).toBe('corrected')
+      expect(corrected.corrections.map((c) => c.field).sort()).toEqual(['fatalities', 'location'])
+      const recoded = await store.recodeReport('zz-late-key', [ev({ fatalities: 6, confidence: 0.8 })], 'test-2')
+      expect(recoded.changed).toBe(true)
+      expect((await store.getEvent(id))!.fatalities).toBe(4)
+      for (let i = 0; i < 5; i++) await add(`other-${i}`, [ev({ fatalities: 8 })])
+      const after = await store.getEvent(id)
+      expect(after!.n_sources).toBe(6)
+      expect(after!.event_id).not.toBe(id) // the merged event took a new id (its smallest mention key changed)
+      expect((await store.history(id)).map((h) => h.reason)).toContain('merged')
+      expect(after!.fatalities).toBe(4)
+      expect((await store.reviews(after!.event_id)).map((r) => r.action)).toEqual(['correct'])
+      await expect(store.review(id, { action: 'correct', fields: { event_id: 'X' } })).rejects.toThrow(/cannot be corrected: event_id/)
+      await expect(store.review('NOPE', { action: 'confirm' })).rejects.toThrow(/no event with id "NOPE"/)
+    })
+
+    it('hides a rejected event from default queries but keeps it', async () => {
+      const a = await add('a', [ev()])
+      await store.review(a.eventIds[0]!, { action: 'reject', comment: 'not an event' })
+      expect(await all()).toHaveLength(0)
+      expect(await all({ includeRejected: true })).toHaveLength(1)
+    })
+
+    it('lists every report with its own coding and the merged event ids', async () => {
+      await add('a', [ev({ fatalities: 5 })])
+      await add('b', [ev({ fatalities: 9 }), ev({ location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })])
+      await store.addReport({ id: 'c', text: 'Nothing happened.' }, [], 'test')
+      const rows: { id: string; events: { event_id: string; fatalities: number }[] }[] = []
+      for await (const r of store.eventsByReport()) rows.push(r)
+      expect(rows.map((r) => r.id)).toEqual(['a', 'b', 'c'])
+      expect(rows[0]!.events[0]!.fatalities).toBe(5) // the report's own claim, not the merged figure
+      expect(rows[0]!.events[0]!.event_id).toBe(rows[1]!.events[0]!.event_id)
+      expect(rows[1]!.events[1]!.event_id).not.toBe(rows[1]!.events[0]!.event_id)
+      expect(rows[2]!.events).toEqual([])
+      const mentions = await store.eventMentions(rows[0]!.events[0]!.event_id)
+      expect(mentions.map((m) => m.report.id).sort()).toEqual(['a', 'b'])
+      expect(mentions[0]!.report.text).toContain('Report')
+    })
+
+    it('recoding with the same events changes nothing', async () => {
+      await add('a', [ev()])
+      expect((await store.recodeReport('a', [ev()], 'test-2')).changed).toBe(false)
+      await expect(store.recodeReport('missing', [], 'x')).rejects.toThrow(/no stored report/)
+    })
+
+    it('imports finished events in bulk for queries', async () => {
+      await add('a', [ev()])
+      const [one] = await all()
+      await store.importEvents([{ ...one!, event_id: 'IRQBULK1', location: 'Basra', admin1: 'Basra', latitude: 30.5, longitude: 47.8 }])
+      expect((await all({ admin1: ['Basra'] })).map((e) => e.event_id)).toEqual(['IRQBULK1'])
+    })
+  })
+}
