@@ -2,23 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../src/cli/main.js'
-import type { CliIO } from '../src/cli/io.js'
-
-// The CLI run in-process with a fake CliIO: what it prints, what it reports, the exit code it sets.
-type Run = { out: string[]; err: string[]; exitCode: number | undefined }
-
-async function run(argv: string[], stdin = ''): Promise<Run> {
-  const r: Run = { out: [], err: [], exitCode: undefined }
-  const io: CliIO = {
-    out: (s) => { r.out.push(s) },
-    err: (s) => { r.err.push(s) },
-    readStdin: () => stdin,
-    setExitCode: (code) => { r.exitCode = code },
-  }
-  await main(argv, io)
-  return r
-}
+import { run } from './support/cli.js'
 
 let dir = ''
 const file = (name: string, text: string) => {

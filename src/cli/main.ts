@@ -4,6 +4,9 @@ import { registerCode } from './code-command.js'
 import { registerEval } from './eval-command.js'
 import { registerDemo } from './demo-command.js'
 import { registerGeo } from './geo-commands.js'
+import { registerEvents } from './events-command.js'
+import { registerShow } from './show-command.js'
+import { registerRecode } from './recode-command.js'
 
 /** Builds the `sitrep` program; every command is registered here, in help order. */
 export function makeProgram(io: CliIO = processIO): Command {
@@ -16,11 +19,16 @@ export function makeProgram(io: CliIO = processIO): Command {
   registerEval(program, io)
   registerDemo(program, io)
   registerGeo(program, io)
+  registerEvents(program, io)
+  registerShow(program, io)
+  registerRecode(program, io)
   return program
 }
 
 /** Runs the CLI; misuse and unreadable input end with a message and exit code 2, not a stack trace. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<void> {
+  // `sitrep events | head` closes the pipe early: that is the reader's choice, not an error
+  if (io === processIO) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
   try {
     await makeProgram(io).parseAsync(argv, { from: 'user' })
   } catch (e) {

@@ -1,6 +1,6 @@
 import type { EventQuery } from '../types.js'
 import { countryIso3 } from '../countries.js'
-import { decodeCursor } from '../cursor.js'
+import { decodeCursor } from '../query.js'
 
 /** FTS5 syntax is not for end users: each word becomes a quoted term, all required. */
 export function ftsQuery(q: string): string | null {
@@ -46,7 +46,7 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   if (q.cursor) {
     const c = decodeCursor(q.cursor)
     w.push(q.order === 'asc' ? '(event_date, event_id) > (?, ?)' : '(event_date, event_id) < (?, ?)')
-    p.push(c.date, c.id)
+    p.push(c.event_date ?? '', c.event_id)
   }
   return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
 }

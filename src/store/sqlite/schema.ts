@@ -26,6 +26,7 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
         key TEXT NOT NULL UNIQUE,
         event_id TEXT NOT NULL,
         iso TEXT, day INTEGER, background INTEGER NOT NULL,
+        place_key TEXT, place_skel TEXT, lat REAL, lon REAL,
         data TEXT NOT NULL
       );
       CREATE INDEX mentions_block ON mentions(iso, day) WHERE background = 0;

@@ -4,11 +4,11 @@ import type { AddReportResult, EventMention, HistoryEntry, Review, ReviewEntry, 
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { MIGRATIONS } from './schema.js'
 import { eventWhere } from './event-sql.js'
-import { encodeCursor } from '../cursor.js'
+import { encodeCursor } from '../query.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
 import { mergeRules } from '../../merge/rules.js'
-import { dayNumber } from '../../merge/similar.js'
+import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 
 type ReportRow = { id: number; ext_id: string; key: string; url: string | null; title: string | null; text: string; published: string | null; source: string | null; byline: string | null; ingested_at: string; coder_version: string | null }
@@ -127,13 +127,21 @@ export class SqliteStore implements Store {
   }
 
   private insertMentions(rowid: number, key: string, report: Pick<ReportInput, 'id' | 'url' | 'source' | 'published' | 'title'>, events: SitrepEvent[]): Mention[] {
-    const ins = this.db.prepare(`INSERT INTO mentions (report_id, idx, key, event_id, iso, day, background, data) VALUES (?, ?, ?, '', ?, ?, ?, ?)`)
+    const ins = this.db.prepare(`INSERT INTO mentions (report_id, idx, key, event_id, iso, day, background, place_key, place_skel, lat, lon, data) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
     return events.map((event, idx) => {
       const m: Mention = { key: mentionKey(key, idx), reportKey: key, reportId: report.id, idx, url: report.url ?? null, outlet: report.source ?? null, published: report.published ?? null, title: report.title ?? null, event }
-      ins.run(rowid, idx, m.key, event.iso, dayNumber(event.event_date), event.background ? 1 : 0, JSON.stringify(event))
+      const place = placeKeys(event.location)
+      ins.run(rowid, idx, m.key, event.iso, dayNumber(event.event_date), event.background ? 1 : 0, place.key, place.skeleton, event.latitude, event.longitude, JSON.stringify(event))
       return m
     })
   }
+
+  private get neighbourStmt() {
+    return (this.stmtCache ??= this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
+      WHERE m.iso IS ? AND m.day BETWEEN ? AND ? AND m.background = 0
+        AND (m.place_key = ? OR m.place_skel = ? OR (m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?))`))
+  }
+  private stmtCache: Database.Statement | null = null
 
   private eventIdsOf(reportRowid: number): string[] {
     return (this.db.prepare('SELECT event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(reportRowid) as { event_id: string }[]).map((r) => r.event_id)
@@ -142,9 +150,13 @@ export class SqliteStore implements Store {
   private neighbours(m: Mention): Mention[] {
     const day = dayNumber(m.event.event_date)
     if (day === null) return []
-    const reach = Math.ceil(this.rules.date_window_days['3'] * 2)
-    const rows = this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
-      WHERE m.iso IS ? AND m.day BETWEEN ? AND ? AND m.background = 0`).all(m.event.iso, day - reach, day + reach) as MentionRow[]
+    const w = this.rules.date_window_days
+    const reach = Math.ceil(w[String(m.event.time_precision ?? 3) as '1'] + Math.max(w['1'], w['2'], w['3']))
+    // a match needs the same name, or a pin within the largest merge distance (1 degree of latitude > 100 km)
+    const { key, skeleton } = placeKeys(m.event.location)
+    const lat = m.event.latitude ?? 999, lon = m.event.longitude ?? 999
+    const dLon = Math.min(180, 1 / Math.max(0.1, Math.cos((lat * Math.PI) / 180)))
+    const rows = this.neighbourStmt.all(m.event.iso, day - reach, day + reach, key, skeleton, lat - 1, lat + 1, lon - dLon, lon + dLon) as MentionRow[]
     return rows.map(toMention)
   }
 
@@ -254,7 +266,7 @@ export class SqliteStore implements Store {
       .all(...params, limit + 1) as { event_id: string; event_date: string; merged: string; review: string }[]
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
-    return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? encodeCursor({ date: last.event_date, id: last.event_id }) : null }
+    return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? encodeCursor({ event_date: last.event_date || null, event_id: last.event_id }) : null }
   }
 
   async *streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {
