@@ -5,6 +5,8 @@ import { registerEval } from './eval-command.js'
 import { registerDemo } from './demo-command.js'
 import { registerGeo } from './geo-commands.js'
 import { registerEvents } from './events-command.js'
+import { registerIngest } from './ingest-command.js'
+import { registerWatch } from './watch-command.js'
 import { registerShow } from './show-command.js'
 import { registerRecode } from './recode-command.js'
 
@@ -19,6 +21,8 @@ export function makeProgram(io: CliIO = processIO): Command {
   registerEval(program, io)
   registerDemo(program, io)
   registerGeo(program, io)
+  registerIngest(program, io)
+  registerWatch(program, io)
   registerEvents(program, io)
   registerShow(program, io)
   registerRecode(program, io)

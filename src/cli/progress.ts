@@ -18,7 +18,7 @@ export function makeProgress(io: CliIO, label: string, total: number | null, tty
   return {
     tick: (status) => {
       n++
-      if (n % 1000 === 0 || Date.now() - last > 10_000) { last = Date.now(); io.err(`${label}: ${n}${total ? `/${total}` : ''} ${status}`) }
+      if (n % 1000 === 0 || Date.now() - last > 10_000) { last = Date.now(); io.err(`${label}: ${n}${total ? `/${total}` : ''} item(s); ${status}`) }
     },
     stop: () => undefined,
   }

@@ -24,28 +24,51 @@ export type IngestOptions = {
 
 /**
  * Codes and stores a stream of source items. A failing item is counted with its reason and the batch
- * goes on; each report is stored in its own transaction, so nothing stored is lost to a later failure.
+ * goes on. Reports are stored in transactions of up to `batchSize` (one savepoint each, so a bad
+ * report is rolled back alone); a kill loses at most the open batch, which re-running the ingest
+ * redoes, since stored reports are recognised and skipped.
  */
-export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, store: Store, opts: IngestOptions): Promise<IngestSummary> {
+export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, store: Store, opts: IngestOptions & { batchSize?: number }): Promise<IngestSummary> {
   const s: IngestSummary = { read: 0, stored: 0, seen: 0, skipped: 0, failed: 0, failures: [], eventsNew: 0, eventsMerged: 0 }
+  const size = opts.batchSize ?? 200
+  let pending: { ref: string; report: ReportInput; events: SitrepEvent[] }[] = []
+  const fail = (ref: string, reason: string) => { s.failed++; s.failures.push({ ref, reason }); opts.onItem?.(ref, 'failed', s) }
+  const flush = async () => {
+    if (!pending.length) return
+    const batch = pending
+    pending = []
+    let results: Awaited<ReturnType<Store['addReports']>>
+    try {
+      results = await store.addReports(batch.map((b) => ({ report: b.report, events: b.events })), opts.coderVersion)
+    } catch (e) {
+      for (const b of batch) fail(b.ref, `not stored: ${(e as Error).message}`)
+      return
+    }
+    results.forEach((res, i) => {
+      const ref = batch[i]!.ref
+      if ('error' in res) return fail(ref, `not stored: ${res.error}`)
+      if (res.status === 'seen') { s.seen++; opts.onItem?.(ref, 'seen', s); return }
+      s.stored++
+      s.eventsNew += res.eventsNew
+      s.eventsMerged += res.eventsMerged
+      opts.onItem?.(ref, 'stored', s)
+    })
+  }
   for await (const item of items) {
     s.read++
     if ('skipped' in item) { s.skipped++; opts.onItem?.(item.ref, 'skipped', s); continue }
-    if ('error' in item) { s.failed++; s.failures.push({ ref: item.ref, reason: item.error }); opts.onItem?.(item.ref, 'failed', s); continue }
+    if ('error' in item) { fail(item.ref, item.error); continue }
     const report = !item.report.published && opts.defaultPublished ? { ...item.report, published: opts.defaultPublished } : item.report
     try {
       if (await store.seen({ url: report.url ?? null, text: report.text })) { s.seen++; opts.onItem?.(item.ref, 'seen', s); continue }
-      const events = opts.code(report)
-      const res = await store.addReport(report, events, opts.coderVersion)
-      if (res.status === 'seen') s.seen++
-      else { s.stored++; s.eventsNew += res.eventsNew; s.eventsMerged += res.eventsMerged }
-      opts.onItem?.(item.ref, res.status === 'seen' ? 'seen' : 'stored', s)
+      pending.push({ ref: item.ref, report, events: opts.code(report) })
     } catch (e) {
-      s.failed++
-      s.failures.push({ ref: item.ref, reason: (e as Error).message })
-      opts.onItem?.(item.ref, 'failed', s)
+      fail(item.ref, `coding failed: ${(e as Error).message}`)
+      continue
     }
+    if (pending.length >= size) await flush()
   }
+  await flush()
   return s
 }
 

@@ -46,6 +46,8 @@ export interface Store {
   seen(ref: { url?: string | null; text?: string }): Promise<boolean>
   /** stores a coded report (once: same URL or same normalised text is 'seen') and merges its events */
   addReport(report: ReportInput, events: SitrepEvent[], coderVersion: string): Promise<AddReportResult>
+  /** many reports in one transaction; a failing report is rolled back alone and gets { error } */
+  addReports(batch: { report: ReportInput; events: SitrepEvent[] }[], coderVersion: string): Promise<(AddReportResult | { error: string })[]>
   /** replaces a stored report's coding (after the coder improved); corrections are kept */
   recodeReport(id: string, events: SitrepEvent[], coderVersion: string): Promise<{ changed: boolean }>
   reports(): AsyncIterable<StoredReport>

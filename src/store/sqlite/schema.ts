@@ -25,9 +25,10 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
         idx INTEGER NOT NULL,
         key TEXT NOT NULL UNIQUE,
         event_id TEXT NOT NULL,
-        iso TEXT, day INTEGER, background INTEGER NOT NULL,
+        iso TEXT, day INTEGER, tp INTEGER, background INTEGER NOT NULL,
         place_key TEXT, place_skel TEXT, lat REAL, lon REAL,
-        data TEXT NOT NULL
+        data TEXT NOT NULL,
+        core TEXT NOT NULL
       );
       CREATE INDEX mentions_block ON mentions(iso, day) WHERE background = 0;
       CREATE INDEX mentions_event ON mentions(event_id);
@@ -51,6 +52,7 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
       CREATE INDEX events_iso_date ON events(iso, event_date, event_id);
       CREATE INDEX events_type_date ON events(event_type, event_date, event_id);
       CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id);
+      CREATE INDEX events_sub_date ON events(sub_event_type, event_date, event_id);
       CREATE INDEX events_fat_date ON events(fatalities, event_date);
       CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
       CREATE VIRTUAL TABLE events_fts USING fts5(notes, actors, location);

@@ -14,7 +14,7 @@ import { planMerge, type MergePlan } from '../../merge/plan.js'
 type ReportRow = { id: number; ext_id: string; key: string; url: string | null; title: string | null; text: string; published: string | null; source: string | null; byline: string | null; ingested_at: string; coder_version: string | null }
 type MentionRow = { key: string; idx: number; data: string; event_id: string; rkey: string; ext_id: string; url: string | null; source: string | null; published: string | null; title: string | null }
 
-const MENTION_COLS = 'm.key, m.idx, m.data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
+const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
 const toMention = (row: MentionRow): Mention => ({
   key: row.key, reportKey: row.rkey, reportId: row.ext_id, idx: row.idx, url: row.url, outlet: row.source,
   published: row.published, title: row.title, event: JSON.parse(row.data) as SitrepEvent,
@@ -23,6 +23,8 @@ const toReport = (r: ReportRow): StoredReport => ({
   id: r.ext_id, key: r.key, url: r.url, title: r.title, text: r.text, published: r.published, source: r.source,
   byline: r.byline, ingested_at: r.ingested_at, coder_version: r.coder_version,
 })
+/** What merging reads of a mention: the event without its evidence (only `show` and exports need that). */
+const coreOf = (e: SitrepEvent): SitrepEvent => ({ ...e, evidence: {}, notes: '' })
 const REVIEW_OF: Record<Review['action'], ReviewStatus> = { confirm: 'confirmed', reject: 'rejected', correct: 'corrected' }
 const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join(' | ').toLowerCase()
 
@@ -76,10 +78,10 @@ export class SqliteStore implements Store {
     for (const m of MIGRATIONS) {
       this.db.exec('BEGIN IMMEDIATE')
       try {
-        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
+        const done = this.sql('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
         if (!done) {
           this.db.exec(m.sql)
-          this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.about, new Date().toISOString())
+          this.sql('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.about, new Date().toISOString())
           applied.push(m.version)
         }
         this.db.exec('COMMIT')
@@ -98,53 +100,91 @@ export class SqliteStore implements Store {
 
   private reportByRef(url: string | null | undefined, key: string | null): ReportRow | undefined {
     if (url) {
-      const byUrl = this.db.prepare('SELECT * FROM reports WHERE url = ?').get(url) as ReportRow | undefined
+      const byUrl = this.sql('SELECT * FROM reports WHERE url = ?').get(url) as ReportRow | undefined
       if (byUrl) return byUrl
     }
-    return key ? this.db.prepare('SELECT * FROM reports WHERE key = ?').get(key) as ReportRow | undefined : undefined
+    return key ? this.sql('SELECT * FROM reports WHERE key = ?').get(key) as ReportRow | undefined : undefined
   }
 
   async seen(ref: { url?: string | null; text?: string }): Promise<boolean> {
     return !!this.reportByRef(ref.url, ref.text !== undefined ? reportKey(ref.text) : null)
   }
 
-  addReport(report: ReportInput, events: SitrepEvent[], coderVersion: string): Promise<AddReportResult> {
-    return this.exclusive(async () => {
-      const key = reportKey(report.text)
-      const existing = this.reportByRef(report.url, key)
-      if (existing) return { status: 'seen' as const, eventIds: this.eventIdsOf(existing.id), eventsNew: 0, eventsMerged: 0 }
-      return this.inTransaction(async () => {
-        const info = this.db.prepare(`INSERT INTO reports (ext_id, key, url, title, text, published, source, byline, ingested_at, coder_version)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(report.id, key, report.url ?? null, report.title ?? null, report.text,
-          report.published ?? null, report.source ?? null, report.byline ?? null, new Date().toISOString(), coderVersion)
-        const rowid = Number(info.lastInsertRowid)
-        this.db.prepare('INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, report.title ?? '', report.text)
-        const mentions = this.insertMentions(rowid, key, report, events)
-        const plan = await this.remerge(mentions, new Map())
-        return { status: 'new' as const, eventIds: mentions.map((m) => plan.eventOf.get(m.key)!), eventsNew: plan.eventsNew, eventsMerged: plan.mentionsJoined }
-      })
-    })
+  async addReport(report: ReportInput, events: SitrepEvent[], coderVersion: string): Promise<AddReportResult> {
+    const [res] = await this.addReports([{ report, events }], coderVersion)
+    if ('error' in res!) throw new Error(res.error)
+    return res!
+  }
+
+  /**
+   * Several reports in one transaction, each inside its own savepoint: a report that fails is
+   * rolled back alone and named in its result, the others are kept. One commit per batch is what
+   * makes bulk ingest fast.
+   */
+  addReports(batch: { report: ReportInput; events: SitrepEvent[] }[], coderVersion: string): Promise<(AddReportResult | { error: string })[]> {
+    return this.exclusive(() => this.inTransaction(async () => {
+      const out: (AddReportResult | { error: string })[] = []
+      for (const { report, events } of batch) {
+        this.db.exec('SAVEPOINT report')
+        try {
+          out.push(await this.addOne(report, events, coderVersion))
+          this.db.exec('RELEASE report')
+        } catch (e) {
+          this.db.exec('ROLLBACK TO report')
+          this.db.exec('RELEASE report')
+          out.push({ error: (e as Error).message })
+        }
+      }
+      return out
+    }))
+  }
+
+  private async addOne(report: ReportInput, events: SitrepEvent[], coderVersion: string): Promise<AddReportResult> {
+    const key = reportKey(report.text)
+    const existing = this.reportByRef(report.url, key)
+    if (existing) return { status: 'seen', eventIds: this.eventIdsOf(existing.id), eventsNew: 0, eventsMerged: 0 }
+    const info = this.sql(`INSERT INTO reports (ext_id, key, url, title, text, published, source, byline, ingested_at, coder_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(report.id, key, report.url ?? null, report.title ?? null, report.text,
+      report.published ?? null, report.source ?? null, report.byline ?? null, new Date().toISOString(), coderVersion)
+    const rowid = Number(info.lastInsertRowid)
+    this.sql('INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, report.title ?? '', report.text)
+    const mentions = this.insertMentions(rowid, key, report, events)
+    const plan = await this.remerge(mentions, new Map())
+    return { status: 'new', eventIds: mentions.map((m) => plan.eventOf.get(m.key)!), eventsNew: plan.eventsNew, eventsMerged: plan.mentionsJoined }
   }
 
   private insertMentions(rowid: number, key: string, report: Pick<ReportInput, 'id' | 'url' | 'source' | 'published' | 'title'>, events: SitrepEvent[]): Mention[] {
-    const ins = this.db.prepare(`INSERT INTO mentions (report_id, idx, key, event_id, iso, day, background, place_key, place_skel, lat, lon, data) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const ins = this.sql(`INSERT INTO mentions (report_id, idx, key, event_id, iso, day, tp, background, place_key, place_skel, lat, lon, data, core) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     return events.map((event, idx) => {
       const m: Mention = { key: mentionKey(key, idx), reportKey: key, reportId: report.id, idx, url: report.url ?? null, outlet: report.source ?? null, published: report.published ?? null, title: report.title ?? null, event }
       const place = placeKeys(event.location)
-      ins.run(rowid, idx, m.key, event.iso, dayNumber(event.event_date), event.background ? 1 : 0, place.key, place.skeleton, event.latitude, event.longitude, JSON.stringify(event))
+      ins.run(rowid, idx, m.key, event.iso, dayNumber(event.event_date), event.time_precision ?? 3, event.background ? 1 : 0, place.key, place.skeleton, event.latitude, event.longitude, JSON.stringify(event), JSON.stringify(coreOf(event)))
       return m
     })
   }
 
+  private readonly statements = new Map<string, Database.Statement>()
+  /** Prepared once per SQL text: preparing costs more than running most of these statements. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text)
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear() // query shapes vary with filter lists
+      st = this.db.prepare(text)
+      this.statements.set(text, st)
+    }
+    return st
+  }
+
   private get neighbourStmt() {
-    return (this.stmtCache ??= this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
+    return (this.stmtCache ??= this.sql(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
       WHERE m.iso IS ? AND m.day BETWEEN ? AND ? AND m.background = 0
+        AND abs(m.day - ?) <= ? + CASE m.tp WHEN 1 THEN ? WHEN 2 THEN ? ELSE ? END
         AND (m.place_key = ? OR m.place_skel = ? OR (m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?))`))
   }
   private stmtCache: Database.Statement | null = null
 
   private eventIdsOf(reportRowid: number): string[] {
-    return (this.db.prepare('SELECT event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(reportRowid) as { event_id: string }[]).map((r) => r.event_id)
+    return (this.sql('SELECT event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(reportRowid) as { event_id: string }[]).map((r) => r.event_id)
   }
 
   private neighbours(m: Mention): Mention[] {
@@ -152,27 +192,29 @@ export class SqliteStore implements Store {
     if (day === null) return []
     const w = this.rules.date_window_days
     const reach = Math.ceil(w[String(m.event.time_precision ?? 3) as '1'] + Math.max(w['1'], w['2'], w['3']))
-    // a match needs the same name, or a pin within the largest merge distance (1 degree of latitude > 100 km)
+    // a match needs the same name, or a pin within the largest merge distance (111 km a degree of latitude)
     const { key, skeleton } = placeKeys(m.event.location)
     const lat = m.event.latitude ?? 999, lon = m.event.longitude ?? 999
-    const dLon = Math.min(180, 1 / Math.max(0.1, Math.cos((lat * Math.PI) / 180)))
-    const rows = this.neighbourStmt.all(m.event.iso, day - reach, day + reach, key, skeleton, lat - 1, lat + 1, lon - dLon, lon + dLon) as MentionRow[]
+    const dLat = (Math.max(this.rules.max_km['1'], this.rules.max_km['2'], this.rules.max_km['3']) + 1) / 111
+    const dLon = Math.min(180, dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat)) * Math.PI) / 180)))
+    const ws = w[String(m.event.time_precision ?? 3) as '1']
+    const rows = this.neighbourStmt.all(m.event.iso, day - reach, day + reach, day, ws, w['1'], w['2'], w['3'], key, skeleton, lat - dLat, lat + dLat, lon - dLon, lon + dLon) as MentionRow[]
     return rows.map(toMention)
   }
 
   /** Re-clusters the block around `seeds` and rewrites its events; `formerIds` are events that may vanish. */
   private async remerge(seeds: Mention[], former: Map<string, string[]>): Promise<MergePlan> {
-    const getId = this.db.prepare('SELECT event_id FROM mentions WHERE key = ?')
+    const getId = this.sql('SELECT event_id FROM mentions WHERE key = ?')
     const currentId = (key: string) => (getId.get(key) as { event_id: string } | undefined)?.event_id ?? ''
     const plan = await planMerge(seeds, (m) => this.neighbours(m), currentId, former, this.rules)
     const now = new Date().toISOString()
-    const setEvent = this.db.prepare('UPDATE mentions SET event_id = ? WHERE key = ? AND event_id <> ?')
+    const setEvent = this.sql('UPDATE mentions SET event_id = ? WHERE key = ? AND event_id <> ?')
     for (const [key, id] of plan.eventOf) setEvent.run(id, key, id)
     for (const [oldId, newId] of plan.successor) {
-      this.db.prepare('INSERT INTO history (old_id, new_id, reason, at) VALUES (?, ?, ?, ?)').run(oldId, newId ?? '', newId ? 'merged' : 'dropped: no report codes it any more', now)
+      this.sql('INSERT INTO history (old_id, new_id, reason, at) VALUES (?, ?, ?, ?)').run(oldId, newId ?? '', newId ? 'merged' : 'dropped: no report codes it any more', now)
       if (newId) {
-        this.db.prepare('UPDATE corrections SET event_id = ? WHERE event_id = ?').run(newId, oldId)
-        this.db.prepare('UPDATE reviews SET event_id = ? WHERE event_id = ?').run(newId, oldId)
+        this.sql('UPDATE corrections SET event_id = ? WHERE event_id = ?').run(newId, oldId)
+        this.sql('UPDATE reviews SET event_id = ? WHERE event_id = ?').run(newId, oldId)
       }
       this.deleteEvent(oldId)
     }
@@ -181,28 +223,28 @@ export class SqliteStore implements Store {
   }
 
   private deleteEvent(eventId: string) {
-    const row = this.db.prepare('SELECT id FROM events WHERE event_id = ?').get(eventId) as { id: number } | undefined
+    const row = this.sql('SELECT id FROM events WHERE event_id = ?').get(eventId) as { id: number } | undefined
     if (!row) return
-    this.db.prepare('DELETE FROM events_rtree WHERE id = ?').run(row.id)
-    this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
-    this.db.prepare('DELETE FROM events WHERE id = ?').run(row.id)
+    this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
+    this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
+    this.sql('DELETE FROM events WHERE id = ?').run(row.id)
   }
 
   private correctionsOf(eventId: string): Correction[] {
-    return (this.db.prepare('SELECT field, value, comment, author, at FROM corrections WHERE event_id = ? ORDER BY id').all(eventId) as
+    return (this.sql('SELECT field, value, comment, author, at FROM corrections WHERE event_id = ? ORDER BY id').all(eventId) as
       { field: string; value: string; comment: string | null; author: string | null; at: string }[])
       .map((c) => ({ field: c.field, value: JSON.parse(c.value) as unknown, comment: c.comment, author: c.author, at: c.at }))
   }
 
   private reviewStatus(eventId: string): ReviewStatus {
-    const last = this.db.prepare('SELECT action FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1').get(eventId) as { action: Review['action'] } | undefined
+    const last = this.sql('SELECT action FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1').get(eventId) as { action: Review['action'] } | undefined
     return last ? REVIEW_OF[last.action] : 'unreviewed'
   }
 
   /** Stores the coder's merged value; the indexed columns show it with corrections applied. */
   private writeEvent(merged: StoredEvent) {
     const view = applyCorrections(merged, this.correctionsOf(merged.event_id), this.reviewStatus(merged.event_id))
-    const row = this.db.prepare(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged)
+    const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged)
       VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated, @merged)
       ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
         event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actors = excluded.actors, fatalities = excluded.fatalities,
@@ -214,30 +256,30 @@ export class SqliteStore implements Store {
       background: view.background ? 1 : 0, review: view.review, latitude: view.latitude, longitude: view.longitude,
       updated: merged.timestamp, merged: JSON.stringify(merged),
     }) as { id: number }
-    this.db.prepare('DELETE FROM events_rtree WHERE id = ?').run(row.id)
+    this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
     if (view.latitude != null && view.longitude != null) {
-      this.db.prepare('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(row.id, view.longitude, view.longitude, view.latitude, view.latitude)
+      this.sql('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(row.id, view.longitude, view.longitude, view.latitude, view.latitude)
     }
-    this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
-    this.db.prepare('INSERT INTO events_fts (rowid, notes, actors, location) VALUES (?, ?, ?, ?)').run(row.id, view.notes, actorsText(view), [view.location, view.admin1, view.country].filter(Boolean).join(', '))
+    this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
+    this.sql('INSERT INTO events_fts (rowid, notes, actors, location) VALUES (?, ?, ?, ?)').run(row.id, view.notes, actorsText(view), [view.location, view.admin1, view.country].filter(Boolean).join(', '))
   }
 
   async recodeReport(id: string, events: SitrepEvent[], coderVersion: string): Promise<{ changed: boolean }> {
     return this.exclusive(() => this.inTransaction(async () => {
-      const rep = this.db.prepare('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
+      const rep = this.sql('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
       if (!rep) throw new RangeError(`no stored report with id "${id}"`)
-      const old = this.db.prepare('SELECT key, data, event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(rep.id) as { key: string; data: string; event_id: string }[]
+      const old = this.sql('SELECT key, data, event_id FROM mentions WHERE report_id = ? ORDER BY idx').all(rep.id) as { key: string; data: string; event_id: string }[]
       const changed = JSON.stringify(old.map((o) => JSON.parse(o.data) as unknown)) !== JSON.stringify(events)
-      this.db.prepare('UPDATE reports SET coder_version = ? WHERE id = ?').run(coderVersion, rep.id)
+      this.sql('UPDATE reports SET coder_version = ? WHERE id = ?').run(coderVersion, rep.id)
       if (!changed) return { changed }
       const former = new Map<string, string[]>()
       for (const o of old) (former.get(o.event_id) ?? former.set(o.event_id, []).get(o.event_id)!).push(o.key)
       const formerIds = [...former.keys()]
-      this.db.prepare('DELETE FROM mentions WHERE report_id = ?').run(rep.id)
+      this.sql('DELETE FROM mentions WHERE report_id = ?').run(rep.id)
       const fresh = this.insertMentions(rep.id, rep.key, { id: rep.ext_id, url: rep.url, source: rep.source, published: rep.published, title: rep.title } as ReportInput, events)
       // the other sources of its former events must be re-clustered too: they may now stand alone
       const partners = formerIds.length
-        ? (this.db.prepare(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id IN (${formerIds.map(() => '?').join(',')})`).all(...formerIds) as MentionRow[]).map(toMention)
+        ? (this.sql(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id IN (${formerIds.map(() => '?').join(',')})`).all(...formerIds) as MentionRow[]).map(toMention)
         : []
       await this.remerge([...fresh, ...partners], former)
       return { changed }
@@ -245,11 +287,11 @@ export class SqliteStore implements Store {
   }
 
   async *reports(): AsyncIterable<StoredReport> {
-    for (const r of this.db.prepare('SELECT * FROM reports ORDER BY id').iterate() as Iterable<ReportRow>) yield toReport(r)
+    for (const r of this.sql('SELECT * FROM reports ORDER BY id').iterate() as Iterable<ReportRow>) yield toReport(r)
   }
 
   async getReport(id: string): Promise<StoredReport | null> {
-    const r = this.db.prepare('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
+    const r = this.sql('SELECT * FROM reports WHERE ext_id = ? ORDER BY id LIMIT 1').get(id) as ReportRow | undefined
     return r ? toReport(r) : null
   }
 
@@ -262,7 +304,7 @@ export class SqliteStore implements Store {
     const limit = q.limit ?? 100
     const { where, params } = eventWhere(q)
     const dir = q.order === 'asc' ? 'ASC' : 'DESC'
-    const rows = this.db.prepare(`SELECT event_id, event_date, merged, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?`)
+    const rows = this.sql(`SELECT event_id, event_date, merged, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?`)
       .all(...params, limit + 1) as { event_id: string; event_date: string; merged: string; review: string }[]
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
@@ -282,8 +324,8 @@ export class SqliteStore implements Store {
   private resolveId(id: string): string | null {
     let cur = id
     for (let hop = 0; hop < 50; hop++) {
-      if (this.db.prepare('SELECT 1 FROM events WHERE event_id = ?').get(cur)) return cur
-      const h = this.db.prepare(`SELECT new_id FROM history WHERE old_id = ? AND new_id <> '' ORDER BY id DESC LIMIT 1`).get(cur) as { new_id: string } | undefined
+      if (this.sql('SELECT 1 FROM events WHERE event_id = ?').get(cur)) return cur
+      const h = this.sql(`SELECT new_id FROM history WHERE old_id = ? AND new_id <> '' ORDER BY id DESC LIMIT 1`).get(cur) as { new_id: string } | undefined
       if (!h) return null
       cur = h.new_id
     }
@@ -293,20 +335,20 @@ export class SqliteStore implements Store {
   async getEvent(id: string): Promise<StoredEvent | null> {
     const real = this.resolveId(id)
     if (!real) return null
-    const row = this.db.prepare('SELECT event_id, merged, review FROM events WHERE event_id = ?').get(real) as { event_id: string; merged: string; review: string }
+    const row = this.sql('SELECT event_id, merged, review FROM events WHERE event_id = ?').get(real) as { event_id: string; merged: string; review: string }
     return this.view(row)
   }
 
   async eventMentions(id: string): Promise<EventMention[]> {
     const real = this.resolveId(id)
     if (!real) return []
-    const rows = this.db.prepare(`SELECT m.idx, m.data, r.* FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id = ? ORDER BY r.published, r.id`).all(real) as (ReportRow & { idx: number; data: string })[]
+    const rows = this.sql(`SELECT m.idx, m.data, r.* FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id = ? ORDER BY r.published, r.id`).all(real) as (ReportRow & { idx: number; data: string })[]
     return rows.map((r) => ({ report: toReport(r), idx: r.idx, event: JSON.parse(r.data) as SitrepEvent }))
   }
 
   async *eventsByReport(): AsyncIterable<{ id: string; events: (SitrepEvent & { event_id: string })[] }> {
     let cur: { rowid: number; id: string; events: (SitrepEvent & { event_id: string })[] } | null = null
-    const rows = this.db.prepare('SELECT r.id AS rowid, r.ext_id, m.data, m.event_id FROM reports r LEFT JOIN mentions m ON m.report_id = r.id ORDER BY r.id, m.idx').iterate() as Iterable<{ rowid: number; ext_id: string; data: string | null; event_id: string | null }>
+    const rows = this.sql('SELECT r.id AS rowid, r.ext_id, m.data, m.event_id FROM reports r LEFT JOIN mentions m ON m.report_id = r.id ORDER BY r.id, m.idx').iterate() as Iterable<{ rowid: number; ext_id: string; data: string | null; event_id: string | null }>
     for (const row of rows) {
       if (!cur || cur.rowid !== row.rowid) {
         if (cur) yield { id: cur.id, events: cur.events }
@@ -318,7 +360,7 @@ export class SqliteStore implements Store {
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
-    return this.db.prepare('SELECT old_id, new_id, reason, at FROM history WHERE old_id = ? OR new_id = ? ORDER BY id').all(id, id) as HistoryEntry[]
+    return this.sql('SELECT old_id, new_id, reason, at FROM history WHERE old_id = ? OR new_id = ? ORDER BY id').all(id, id) as HistoryEntry[]
   }
 
   review(id: string, review: Review): Promise<StoredEvent> {
@@ -330,12 +372,12 @@ export class SqliteStore implements Store {
         const bad = Object.keys(review.fields).filter((f) => !CORRECTABLE.has(f))
         if (bad.length || !Object.keys(review.fields).length) throw new RangeError(bad.length ? `fields that cannot be corrected: ${bad.join(', ')}` : 'a correction needs at least one field')
         for (const [field, value] of Object.entries(review.fields)) {
-          this.db.prepare('INSERT INTO corrections (event_id, field, value, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(real, field, JSON.stringify(value), review.comment ?? null, review.author ?? null, at)
+          this.sql('INSERT INTO corrections (event_id, field, value, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(real, field, JSON.stringify(value), review.comment ?? null, review.author ?? null, at)
         }
       }
-      this.db.prepare('INSERT INTO reviews (event_id, action, fields, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO reviews (event_id, action, fields, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(real, review.action, review.action === 'correct' ? JSON.stringify(review.fields) : null, review.comment ?? null, review.author ?? null, at)
-      const row = this.db.prepare('SELECT merged FROM events WHERE event_id = ?').get(real) as { merged: string }
+      const row = this.sql('SELECT merged FROM events WHERE event_id = ?').get(real) as { merged: string }
       this.writeEvent(JSON.parse(row.merged) as StoredEvent)
       return (await this.getEvent(real))!
     }))
@@ -343,12 +385,12 @@ export class SqliteStore implements Store {
 
   async reviews(id: string): Promise<ReviewEntry[]> {
     const real = this.resolveId(id) ?? id
-    return (this.db.prepare('SELECT event_id, action, fields, comment, author, at FROM reviews WHERE event_id = ? ORDER BY id').all(real) as (Omit<ReviewEntry, 'fields'> & { fields: string | null })[])
+    return (this.sql('SELECT event_id, action, fields, comment, author, at FROM reviews WHERE event_id = ? ORDER BY id').all(real) as (Omit<ReviewEntry, 'fields'> & { fields: string | null })[])
       .map((r) => ({ ...r, fields: r.fields ? JSON.parse(r.fields) as Record<string, unknown> : null }))
   }
 
   async counts() {
-    const n = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+    const n = (t: string) => (this.sql(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
     return { reports: n('reports'), events: n('events'), mentions: n('mentions') }
   }
 

@@ -1,0 +1,117 @@
+// Store benchmarks (issue 5): reports ingested per second into SQLite with coding and merging, how
+// ingest time grows from 10,000 to 100,000 reports, and filtered-query latency over 1,000,000 events.
+// Usage: node scripts/bench-store.mjs [--reports 100000] [--events 1000000] [--dir scratch/bench]
+import { mkdirSync, rmSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { SqliteStore } from '../dist/store/sqlite/sqlite-store.js'
+import { ingestItems } from '../dist/store/ingest-batch.js'
+import { makeCoder } from '../dist/pipeline.js'
+import { coderVersion } from '../dist/coder-version.js'
+import { syntheticReports } from './synthetic-reports.mjs'
+
+const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt }
+const REPORTS = Number(arg('reports', 100_000)), EVENTS = Number(arg('events', 1_000_000))
+const dir = arg('dir', 'scratch/bench')
+mkdirSync(dir, { recursive: true })
+const fresh = (name) => { const f = join(dir, name); for (const x of [f, `${f}-wal`, `${f}-shm`]) rmSync(x, { force: true }); return f }
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] }
+const results = {}
+
+// 1. ingest: code + store + merge, timed per block of 10,000 so growth shows
+{
+  const coder = makeCoder()
+  const version = coderVersion()
+  for (const r of syntheticReports(200, { seed: 99 })) coder(r) // warm-up: gazetteer countries load once
+  const store = await SqliteStore.open(fresh('ingest.db'))
+  const block = Math.min(10_000, REPORTS)
+  let codeMs = 0, done = 0
+  const blocks = []
+  const all = syntheticReports(REPORTS, { seed: 1 })
+  const t0 = performance.now()
+  while (done < REPORTS) {
+    const items = []
+    for (let i = 0; i < block; i++) { const n = all.next(); if (n.done) break; items.push({ ref: n.value.id, report: n.value }) }
+    if (!items.length) break
+    const tb = performance.now()
+    const s = await ingestItems(items, store, { code: (r) => { const c0 = performance.now(); const ev = coder(r).events ?? []; codeMs += performance.now() - c0; return ev }, coderVersion: version })
+    done += items.length
+    blocks.push({ upto: done, seconds: +((performance.now() - tb) / 1000).toFixed(2), failed: s.failed })
+    process.stderr.write(`ingest: ${done}/${REPORTS} (${blocks.at(-1).seconds} s for the last ${items.length})\n`)
+  }
+  const secs = (performance.now() - t0) / 1000
+  const counts = await store.counts()
+  await store.close()
+  const first = blocks[0].seconds, last = blocks.at(-1).seconds
+  results.ingest = {
+    reports: done, seconds: +secs.toFixed(1), reports_per_sec: +(done / secs).toFixed(0),
+    store_share: +(1 - codeMs / 1000 / secs).toFixed(2), events: counts.events, mentions: counts.mentions,
+    merged_away: counts.mentions - counts.events, seconds_per_block: blocks.map((b) => b.seconds), last_block_over_first: +(last / first).toFixed(2),
+  }
+  console.log(`ingest: ${done} reports in ${results.ingest.seconds} s = ${results.ingest.reports_per_sec} reports/s with coding and merging (store ${Math.round(results.ingest.store_share * 100)}% of the time); ${counts.mentions} coded events merged into ${counts.events}`)
+  console.log(`ingest growth: seconds per ${block} reports: ${blocks.map((b) => b.seconds).join(', ')} (last/first ${results.ingest.last_block_over_first})`)
+}
+
+// 2. queries over EVENTS stored events (built once, reused while the count matches)
+{
+  const file = join(dir, `query-${EVENTS}.db`)
+  let store = existsSync(file) ? new SqliteStore(file) : null
+  if (!store || (await store.counts()).events !== EVENTS) {
+    await store?.close()
+    store = await SqliteStore.open(fresh(`query-${EVENTS}.db`))
+    const t0 = performance.now()
+    const types = [['Battles', 'Armed clash'], ['Explosions/Remote violence', 'Air/drone strike'], ['Explosions/Remote violence', 'Remote explosive/landmine/IED'], ['Violence against civilians', 'Attack'], ['Protests', 'Peaceful protest'], ['Riots', 'Mob violence']]
+    const countries = [['IRQ', 'Iraq', 'Middle East', 33, 44, ['Baghdad', 'Al-Anbar', 'Ninawa', 'Basra']], ['SYR', 'Syria', 'Middle East', 35, 38, ['Idlib', 'Aleppo', 'Homs']], ['NGA', 'Nigeria', 'Western Africa', 10, 8, ['Borno', 'Kaduna', 'Zamfara']], ['SOM', 'Somalia', 'Eastern Africa', 3, 45, ['Banaadir', 'Bay']], ['AFG', 'Afghanistan', 'South Asia', 34, 66, ['Kabul', 'Nangarhar']], ['UKR', 'Ukraine', 'Europe', 48, 35, ['Donetsk', 'Kharkiv']]]
+    const groups = ['Islamic State', 'Boko Haram', 'Al Shabaab', 'Taliban', 'Military Forces of Russia', 'Unidentified Armed Group', 'Rioters', 'Protesters']
+    let x = 7
+    const rand = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+    const batch = []
+    for (let i = 0; i < EVENTS; i++) {
+      const [et, st] = types[i % types.length], c = countries[Math.floor(rand() * countries.length)]
+      const date = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86_400_000).toISOString().slice(0, 10)
+      const lat = c[3] + (rand() - 0.5) * 4, lon = c[4] + (rand() - 0.5) * 4
+      const actor1 = groups[Math.floor(rand() * groups.length)], fat = rand() < 0.5 ? 0 : Math.floor(rand() * rand() * 60)
+      batch.push({
+        event_id: `${c[0]}B${i}`, event_type: et, sub_event_type: st, disorder_type: 'Political violence', actor1, assoc_actor_1: null, inter1: 2,
+        actor2: `Civilians (${c[1]})`, assoc_actor_2: null, inter2: 7, interaction: 27, civilian_targeting: null, country: c[1], iso: c[0],
+        admin1: c[5][i % c[5].length], admin2: null, location: `Place ${i % 5000}`, latitude: +lat.toFixed(4), longitude: +lon.toFixed(4), geo_precision: 1,
+        geo_status: 'resolved', event_date: date, time_precision: 1, fatalities: fat, arrests: null, background: false, confidence: 0.7,
+        notes: `On ${date}, ${actor1} attacked in Place ${i % 5000}. ${fat} fatalities.`, year: Number(date.slice(0, 4)), region: c[2], admin3: null,
+        source: 'Bench Wire', source_scale: null, tags: null, timestamp: 0, n_sources: 1, sources: [], merge_rules: {}, corrections: [], review: 'unreviewed',
+      })
+      if (batch.length === 20_000) { await store.importEvents(batch); batch.length = 0; if (i % 200_000 < 20_000) process.stderr.write(`query store: ${i + 1}/${EVENTS}\n`) }
+    }
+    if (batch.length) await store.importEvents(batch)
+    store.db.exec('ANALYZE')
+    console.log(`query store: ${EVENTS} events imported in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  }
+  const queries = {
+    'newest page (no filter)': {},
+    'country + type': { country: ['Iraq'], type: ['Battles'] },
+    'country + date range': { country: ['NGA'], since: '2019-01-01', until: '2019-03-31' },
+    'admin1': { admin1: ['Borno'] },
+    'sub-type + min fatalities': { subType: ['Attack'], minFatalities: 20 },
+    'actor substring': { actor: 'shabaab' },
+    'bbox (1 x 1 degree)': { bbox: [44, 33, 45, 34] },
+    'full text': { q: 'Place 4321' },
+    'everything combined': { country: ['Iraq'], type: ['Violence against civilians'], since: '2018-01-01', until: '2020-12-31', minFatalities: 5, bbox: [42, 31, 46, 35] },
+    'second page via cursor': 'cursor',
+  }
+  const lat = {}, all = []
+  const firstPage = await store.queryEvents({ country: ['Iraq'], limit: 100 })
+  for (const [name, q] of Object.entries(queries)) {
+    const ms = []
+    for (let i = 0; i < 40; i++) {
+      const t = performance.now()
+      await store.queryEvents(q === 'cursor' ? { country: ['Iraq'], limit: 100, cursor: firstPage.next } : { ...q, limit: 100 })
+      ms.push(performance.now() - t)
+    }
+    lat[name] = { p50: +pct(ms, 50).toFixed(2), p95: +pct(ms, 95).toFixed(2) }
+    all.push(...ms.slice(5))
+  }
+  await store.close()
+  results.query = { events: EVENTS, page: 100, per_query_ms: lat, overall_p95_ms: +pct(all, 95).toFixed(2) }
+  console.log(`filtered queries over ${EVENTS} events (pages of 100), ms:`)
+  for (const [k, v] of Object.entries(lat)) console.log(`  ${k.padEnd(28)} p50 ${String(v.p50).padStart(7)}  p95 ${String(v.p95).padStart(7)}`)
+  console.log(`  overall p95 ${results.query.overall_p95_ms} ms`)
+}
+console.log(JSON.stringify({ store: results }))

@@ -1,0 +1,65 @@
+import type { Command } from 'commander'
+import { makeCoder } from '../pipeline.js'
+import { coderVersion } from '../coder-version.js'
+import { openStore } from '../store/open.js'
+import { formatSummary, ingestItems, type IngestSummary } from '../store/ingest-batch.js'
+import { readSources, type SourceOptions } from '../ingest/sources.js'
+import type { Store } from '../store/store.js'
+import type { CliIO } from './io.js'
+import { makeProgress } from './progress.js'
+import { parseBytes, parseDuration } from './units.js'
+
+export type FetchFlags = { glob?: string; allowPrivate?: boolean; timeout: string; maxBytes: string; published?: string }
+
+export function addFetchOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-private', 'allow URLs on private and loopback addresses (link-local ones stay refused)')
+    .option('--timeout <duration>', 'total time allowed per fetch, e.g. 15s', '15s')
+    .option('--max-bytes <size>', 'largest page, feed or file read, e.g. 10MB', '10MB')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for reports that carry none')
+}
+
+export function sourceOptions(opts: FetchFlags, store: Store): SourceOptions {
+  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new Error(`--published must be YYYY-MM-DD, got "${opts.published}"`)
+  return {
+    ...(opts.glob ? { glob: opts.glob } : {}), allowPrivate: !!opts.allowPrivate,
+    timeoutMs: parseDuration(opts.timeout, '--timeout'), maxBytes: parseBytes(opts.maxBytes, '--max-bytes'),
+    ...(opts.published ? { defaultPublished: opts.published } : {}),
+    // a feed item whose link is stored is not fetched again
+    isSeen: (link) => store.seen({ url: link }),
+  }
+}
+
+/** Reads sources into the store with coding and merging; the shared core of `ingest` and `watch`. */
+export async function ingestSources(specs: string[], store: Store, opts: FetchFlags, io: CliIO, label = 'ingest'): Promise<IngestSummary> {
+  const coder = makeCoder()
+  const progress = makeProgress(io, label, null)
+  try {
+    return await ingestItems(readSources(specs, sourceOptions(opts, store)), store, {
+      code: (r) => coder(r).events ?? [], coderVersion: coderVersion(),
+      ...(opts.published ? { defaultPublished: opts.published } : {}),
+      onItem: (_ref, _outcome, s) => progress.tick(`${s.stored} stored, ${s.seen} seen, ${s.failed} failed`),
+    })
+  } finally {
+    progress.stop()
+  }
+}
+
+/** `sitrep ingest PATH|URL|FEED...` */
+export function registerIngest(program: Command, io: CliIO) {
+  addFetchOptions(program.command('ingest')
+    .description('read files, directories, JSONL, HTML pages, RSS/Atom feeds and URLs; code, merge and store their reports')
+    .argument('<sources...>', 'files, directories, URLs, feeds; "-" reads JSONL from standard input')
+    .option('--db <file>', 'the store (default ./sitrep.db or SITREP_DB)')
+    .option('--glob <pattern>', 'in directories, only files matching this pattern (e.g. "**/*.html")'))
+    .action(async (specs: string[], opts: FetchFlags & { db?: string }) => {
+      const store = await openStore(opts.db)
+      try {
+        const s = await ingestSources(specs, store, opts, io)
+        io.err(formatSummary(s))
+        if (s.failed) { io.err(`${s.failed} item(s) failed`); io.setExitCode(1) }
+      } finally {
+        await store.close()
+      }
+    })
+}
