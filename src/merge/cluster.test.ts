@@ -31,10 +31,22 @@ describe('clustering mentions into incidents', () => {
     }), { numRuns: 200 })
   })
 
-  it('finds the whole block through chained neighbours', async () => {
-    const all = [m('a', 0), m('b', 0, { event_date: '2024-03-11' }), m('c', 0, { event_date: '2024-03-12' }), m('x', 0, { location: 'Basra', admin1: 'Basra' })]
-    const comp = await collectComponent([all[0]!], () => all, r)
-    expect(comp.map((x) => x.reportKey).sort()).toEqual(['a', 'b', 'c'])
+  it('gathers the matching mentions and the other sources of their events, one hop only', async () => {
+    const a = m('a', 0, { event_date: '2024-03-10' }), b = m('b', 0, { event_date: '2024-03-11' }), c = m('c', 0, { event_date: '2024-03-12' })
+    const far = m('d', 0, { event_date: '2024-03-13' }), x = m('x', 0, { location: 'Basra', admin1: 'Basra' })
+    const eventOf: Record<string, string> = { 'b#0': 'E1', 'c#0': 'E1', 'd#0': 'E2' }
+    const comp = await collectComponent([a], () => [b, c, far, x], r, (ids) => (ids.includes('E1') ? [b, c] : []), (k) => eventOf[k] ?? '')
+    expect(comp.map((y) => y.reportKey).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('never lets a chain of daily incidents grow into one event (complete linkage)', () => {
+    const days = ['2024-03-10', '2024-03-11', '2024-03-12', '2024-03-13'].map((d, i) => m(`r${i}`, 0, { event_date: d }))
+    const clusters = clusterMentions(days, r)
+    for (const c of clusters) {
+      const ds = c.map((y) => Date.parse(y.event.event_date!)).sort()
+      expect(ds[ds.length - 1]! - ds[0]!).toBeLessThanOrEqual(86_400_000)
+    }
+    expect(clusters).toHaveLength(2)
   })
 })
 

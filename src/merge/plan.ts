@@ -28,8 +28,9 @@ export async function planMerge(
   currentId: (key: string) => string,
   former: Map<string, string[]>,
   r: MergeRules,
+  coMembers: (eventIds: string[]) => Promise<Mention[]> | Mention[] = () => [],
 ): Promise<MergePlan> {
-  const component = await collectComponent(seeds, neighbours, r)
+  const component = await collectComponent(seeds, neighbours, r, coMembers, currentId)
   const seedKeys = new Set(seeds.map((m) => m.key))
   const members = new Map<string, string[]>(former)
   for (const m of component) {

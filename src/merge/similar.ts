@@ -9,6 +9,13 @@ export const dayNumber = (date: string | null) => (date ? Math.floor(Date.parse(
 
 type Place = { base: string; part: string | null; skeleton: string }
 const placeCache = new Map<string, Place>()
+/** The name keys the store indexes mentions by, to fetch only those that can match by name. */
+export function placeKeys(location: string | null): { key: string | null; skeleton: string | null } {
+  if (!location) return { key: null, skeleton: null }
+  const p = placeOf(location)
+  return { key: p.base, skeleton: p.skeleton.length >= 3 ? p.skeleton : null }
+}
+
 /** "Baghdad - Karrada" is the Karrada part of Baghdad: same town as "Baghdad", not as "Baghdad - Sha'ab". */
 function placeOf(location: string): Place {
   let p = placeCache.get(location)

@@ -206,7 +206,8 @@ export class SqliteStore implements Store {
   private async remerge(seeds: Mention[], former: Map<string, string[]>): Promise<MergePlan> {
     const getId = this.sql('SELECT event_id FROM mentions WHERE key = ?')
     const currentId = (key: string) => (getId.get(key) as { event_id: string } | undefined)?.event_id ?? ''
-    const plan = await planMerge(seeds, (m) => this.neighbours(m), currentId, former, this.rules)
+    const coMembers = (ids: string[]) => ids.flatMap((id) => (this.sql(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.event_id = ?`).all(id) as MentionRow[]).map(toMention))
+    const plan = await planMerge(seeds, (m) => this.neighbours(m), currentId, former, this.rules, coMembers)
     const now = new Date().toISOString()
     const setEvent = this.sql('UPDATE mentions SET event_id = ? WHERE key = ? AND event_id <> ?')
     for (const [key, id] of plan.eventOf) setEvent.run(id, key, id)

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { extractArticle, htmlFragmentText } from './html.js'
+import { MAX_HTML_DEPTH, htmlNestingDepth } from './html-depth.js'
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8')
+
+describe('extractArticle', () => {
+  it('reads title, byline, date and outlet from meta tags, and the article text without page furniture', () => {
+    const a = extractArticle(fixture('article-meta.html'))
+    if ('error' in a) throw new Error(a.error)
+    expect(a).toMatchObject({
+      title: 'Shelling hits market in Valdora',
+      byline: 'Mira Solvang',
+      // the publisher's local date, not the UTC day after
+      published: '2023-09-14',
+      siteName: 'The Northern Ledger',
+    })
+    expect(a.text).toMatch(/^(Shelling hits market in Valdora\n\n)?Artillery shells struck/)
+    expect(a.text).toContain('wooden kiosks.\n\nThe regional governor')
+    expect(a.text).not.toMatch(/<|Copyright|Sport/)
+  })
+
+  it('reads headline, authors, date and publisher from JSON-LD inside @graph', () => {
+    const a = extractArticle(fixture('article-jsonld.html'))
+    if ('error' in a) throw new Error(a.error)
+    expect(a).toMatchObject({
+      title: 'Aid convoy ambushed on the Kessel road',
+      byline: 'Tomas Arrieta, Lena Fiori',
+      published: '2022-11-03',
+      siteName: 'Coastline Wire',
+    })
+    expect(a.text.split('\n\n')).toHaveLength(3)
+  })
+
+  it('takes the date from <time datetime> and the title from <title> when nothing better is declared', () => {
+    const a = extractArticle(fixture('article-time.html'))
+    if ('error' in a) throw new Error(a.error)
+    expect(a.published).toBe('2021-06-30')
+    expect(a.title).toBe('Protest in Ostrava Square')
+    expect(a.text).toContain('eighteen months')
+    // Readability takes the "Published 30 June 2021" dateline for a byline; a date is not a name
+    expect(a.byline).toBeUndefined()
+  })
+
+  it('keeps a short page that Readability judges too thin', () => {
+    const a = extractArticle(fixture('article-short.html'))
+    expect(a).toMatchObject({ text: 'Police dispersed a sit-in outside the port authority on Monday.' })
+  })
+
+  it('gives "no article text" for a page without text', () => {
+    expect(extractArticle(fixture('empty-page.html'))).toEqual({ error: 'no article text' })
+  })
+
+  it('refuses HTML nested deeper than the limit instead of parsing it', () => {
+    const deep = '<div>'.repeat(100_000) + 'x'
+    const started = Date.now()
+    expect(extractArticle(deep)).toEqual({ error: `HTML nested deeper than ${MAX_HTML_DEPTH} elements, refused` })
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('reads a fragment without <html> as a body', () => {
+    expect(htmlFragmentText('<p>One <b>two</b></p><p>Three<br>four &amp; five</p>')).toBe('One two\n\nThree\nfour & five')
+  })
+})
+
+describe('htmlNestingDepth', () => {
+  it.each([
+    ['<div><div><p>x</p></div></div>', 2],
+    ['<p>a<p>b<p>c', 0], // implicitly closed, never nested
+    ['<div><img src=x><br/><span/></div>', 1],
+    ['<script>"<div><div><div>"</script><div></div>', 1],
+    ['<!-- <div><div> --><b>x</b>', 1],
+    ['<a<a<a<a', 0],
+  ])('%s -> %i', (html, depth) => {
+    expect(htmlNestingDepth(html)).toBe(depth)
+  })
+
+  it('scans megabytes of unclosed tags in linear time', () => {
+    const started = Date.now()
+    expect(htmlNestingDepth('<a'.repeat(2_000_000))).toBe(0)
+    expect(htmlNestingDepth('<!--'.repeat(1_000_000))).toBe(0)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})

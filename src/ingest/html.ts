@@ -1,0 +1,68 @@
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { MAX_HTML_DEPTH, htmlNestingDepth } from './html-depth.js'
+import { readPageMetadata } from './html-metadata.js'
+import type { PageMetadata } from './html-metadata.js'
+import { FURNITURE, nodeText } from './html-text.js'
+
+export type Article = PageMetadata & { text: string }
+
+/**
+ * The article of an HTML page: its text as paragraphs joined by blank lines, and its metadata.
+ * Never throws: a page that cannot be read gives `{ error }`.
+ * @example extractArticle('<title>Clashes</title><p>Two soldiers were killed.</p>') // { title: 'Clashes', text: 'Two soldiers were killed.' }
+ */
+export function extractArticle(html: string): Article | { error: string } {
+  const parsed = parseDocument(html)
+  if ('error' in parsed) return parsed
+  try {
+    const { document } = parsed
+    const meta = readPageMetadata(document)
+    const article = new Readability<Node>(document, { serializer: (node) => node }).parse()
+    let text = article?.content ? nodeText(article.content) : ''
+    if (!text) {
+      // Readability took the page apart; read the untouched body instead
+      const fresh = parseDocument(html)
+      text = 'document' in fresh && fresh.document.body ? nodeText(fresh.document.body, FURNITURE) : ''
+    }
+    if (!text) return { error: 'no article text' }
+    const byline = nameLike(article?.byline)
+    const fallback: PageMetadata = {
+      ...(article?.title ? { title: article.title.trim() } : {}),
+      ...(byline ? { byline } : {}),
+      ...(article?.siteName ? { siteName: article.siteName.trim() } : {}),
+    }
+    return { ...fallback, ...meta, text }
+  } catch (e) {
+    return { error: `could not read the HTML (${(e as Error).message})` }
+  }
+}
+
+/** Readability's byline guess when it reads as names: "By Ana Reyes" -> "Ana Reyes"; a dateline is not a byline. */
+function nameLike(byline: string | null | undefined): string | undefined {
+  const b = byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim()
+  return b && b.length <= 80 && !/\d/.test(b) ? b : undefined
+}
+
+/**
+ * Text of an HTML fragment (a feed item's content), paragraphs joined by blank lines.
+ * @example htmlFragmentText('<p>One</p><p>Two &amp; three</p>') // 'One\n\nTwo & three'
+ */
+export function htmlFragmentText(html: string): string | { error: string } {
+  const parsed = parseDocument(html)
+  if ('error' in parsed) return parsed
+  return parsed.document.body ? nodeText(parsed.document.body) : ''
+}
+
+function parseDocument(html: string): { document: Document } | { error: string } {
+  const depth = htmlNestingDepth(html, MAX_HTML_DEPTH)
+  if (depth > MAX_HTML_DEPTH) return { error: `HTML nested deeper than ${MAX_HTML_DEPTH} elements, refused` }
+  try {
+    // linkedom makes the first element the root of a fragment; a full document shell keeps <body> a body
+    const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`
+    const { document } = parseHTML(source) as unknown as { document: Document }
+    return { document }
+  } catch (e) {
+    return { error: `could not parse the HTML (${(e as Error).message})` }
+  }
+}
