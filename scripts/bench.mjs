@@ -61,3 +61,8 @@ console.log(JSON.stringify({ coder: { ...out, stage_seconds: stages } }))
 
 const geo = new URL('./bench-geo.mjs', import.meta.url)
 if (existsSync(geo)) execFileSync(process.execPath, ['--expose-gc', fileURLToPath(geo)], { stdio: 'inherit', cwd: root })
+
+// the store: ingest with merging (10,000 to 100,000 reports) and queries over 1,000,000 events;
+// BENCH_REPORTS and BENCH_EVENTS make it smaller for a quick look
+const storeBench = new URL('./bench-store.mjs', import.meta.url)
+execFileSync(process.execPath, [fileURLToPath(storeBench), '--reports', process.env.BENCH_REPORTS ?? '100000', '--events', process.env.BENCH_EVENTS ?? '1000000'], { stdio: 'inherit', cwd: root })

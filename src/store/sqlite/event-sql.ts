@@ -2,6 +2,8 @@ import type { EventQuery } from '../types.js'
 import { countryIso3 } from '../countries.js'
 import { decodeCursor } from '../query.js'
 
+const RTREE_MAX_SQ_DEGREES = 0.25
+
 /** FTS5 syntax is not for end users: each word becomes a quoted term, all required. */
 export function ftsQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}]+/gu)
@@ -32,8 +34,15 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   if (q.minFatalities != null) { w.push('fatalities >= ?'); p.push(q.minFatalities) }
   if (q.bbox) {
     const [west, south, east, north] = q.bbox
-    w.push('id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)')
-    p.push(west, east, south, north)
+    // The R*Tree wins for a town-sized box; for a larger one it returns so many rows that walking the
+    // date index with the box as a plain filter is faster (SQLite cannot estimate R*Tree results).
+    if ((east - west) * (north - south) <= RTREE_MAX_SQ_DEGREES) {
+      w.push('id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)')
+      p.push(west, east, south, north)
+    } else {
+      w.push('latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?')
+      p.push(south, north, west, east)
+    }
   }
   if (q.q) {
     const m = ftsQuery(q.q)

@@ -45,14 +45,17 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
         background INTEGER NOT NULL,
         review TEXT NOT NULL,
         latitude REAL, longitude REAL,
-        updated INTEGER NOT NULL,
-        merged TEXT NOT NULL
+        updated INTEGER NOT NULL
       );
-      CREATE INDEX events_date ON events(event_date, event_id);
-      CREATE INDEX events_iso_date ON events(iso, event_date, event_id);
-      CREATE INDEX events_type_date ON events(event_type, event_date, event_id);
-      CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id);
-      CREATE INDEX events_sub_date ON events(sub_event_type, event_date, event_id);
+      -- the full event apart from the filtered columns, so a scan over events stays small and cached
+      CREATE TABLE event_json (id INTEGER PRIMARY KEY, merged TEXT NOT NULL);
+      -- Each index leads with what a query filters on and then the date (the sort order), and carries
+      -- the columns other filters test, so SQLite rejects rows inside the index without reading them.
+      CREATE INDEX events_date ON events(event_date, event_id, background, review, iso, event_type, fatalities, latitude, longitude);
+      CREATE INDEX events_iso_date ON events(iso, event_date, event_id, background, review, event_type, fatalities, latitude, longitude);
+      CREATE INDEX events_type_date ON events(event_type, event_date, event_id, background, review, iso, fatalities, latitude, longitude);
+      CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id, background, review, event_type, fatalities);
+      CREATE INDEX events_sub_date ON events(sub_event_type, event_date, event_id, background, review, iso, fatalities);
       CREATE INDEX events_fat_date ON events(fatalities, event_date);
       CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
       CREATE VIRTUAL TABLE events_fts USING fts5(notes, actors, location);

@@ -44,6 +44,8 @@ export class SqliteStore implements Store {
     if (!opts.readonly) this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 10000')
+    // the filtered columns of a few million events fit in this cache; the JSON is read per page only
+    this.db.pragma('cache_size = -131072')
   }
 
   /** Opens (creating if needed) and migrates. */
@@ -229,6 +231,7 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
     this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
     this.sql('DELETE FROM events WHERE id = ?').run(row.id)
+    this.sql('DELETE FROM event_json WHERE id = ?').run(row.id)
   }
 
   private correctionsOf(eventId: string): Correction[] {
@@ -245,18 +248,19 @@ export class SqliteStore implements Store {
   /** Stores the coder's merged value; the indexed columns show it with corrections applied. */
   private writeEvent(merged: StoredEvent) {
     const view = applyCorrections(merged, this.correctionsOf(merged.event_id), this.reviewStatus(merged.event_id))
-    const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged)
-      VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated, @merged)
+    const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated)
+      VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated)
       ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
         event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actors = excluded.actors, fatalities = excluded.fatalities,
         background = excluded.background, review = excluded.review, latitude = excluded.latitude, longitude = excluded.longitude,
-        updated = excluded.updated, merged = excluded.merged
+        updated = excluded.updated
       RETURNING id`).get({
       event_id: view.event_id, event_date: view.event_date ?? '', iso: view.iso, country: view.country, admin1: view.admin1,
       event_type: view.event_type, sub_event_type: view.sub_event_type, actors: actorsText(view), fatalities: view.fatalities,
       background: view.background ? 1 : 0, review: view.review, latitude: view.latitude, longitude: view.longitude,
-      updated: merged.timestamp, merged: JSON.stringify(merged),
+      updated: merged.timestamp,
     }) as { id: number }
+    this.sql('INSERT OR REPLACE INTO event_json (id, merged) VALUES (?, ?)').run(row.id, JSON.stringify(merged))
     this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
     if (view.latitude != null && view.longitude != null) {
       this.sql('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(row.id, view.longitude, view.longitude, view.latitude, view.latitude)
@@ -305,7 +309,9 @@ export class SqliteStore implements Store {
     const limit = q.limit ?? 100
     const { where, params } = eventWhere(q)
     const dir = q.order === 'asc' ? 'ASC' : 'DESC'
-    const rows = this.sql(`SELECT event_id, event_date, merged, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?`)
+    const rows = this.sql(`SELECT p.event_id, p.event_date, p.review, j.merged FROM
+        (SELECT id, event_id, event_date, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?) p
+      JOIN event_json j ON j.id = p.id ORDER BY p.event_date ${dir}, p.event_id ${dir}`)
       .all(...params, limit + 1) as { event_id: string; event_date: string; merged: string; review: string }[]
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
@@ -336,7 +342,7 @@ export class SqliteStore implements Store {
   async getEvent(id: string): Promise<StoredEvent | null> {
     const real = this.resolveId(id)
     if (!real) return null
-    const row = this.sql('SELECT event_id, merged, review FROM events WHERE event_id = ?').get(real) as { event_id: string; merged: string; review: string }
+    const row = this.sql('SELECT e.event_id, j.merged, e.review FROM events e JOIN event_json j ON j.id = e.id WHERE e.event_id = ?').get(real) as { event_id: string; merged: string; review: string }
     return this.view(row)
   }
 
@@ -378,7 +384,7 @@ export class SqliteStore implements Store {
       }
       this.sql('INSERT INTO reviews (event_id, action, fields, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(real, review.action, review.action === 'correct' ? JSON.stringify(review.fields) : null, review.comment ?? null, review.author ?? null, at)
-      const row = this.sql('SELECT merged FROM events WHERE event_id = ?').get(real) as { merged: string }
+      const row = this.sql('SELECT j.merged FROM events e JOIN event_json j ON j.id = e.id WHERE e.event_id = ?').get(real) as { merged: string }
       this.writeEvent(JSON.parse(row.merged) as StoredEvent)
       return (await this.getEvent(real))!
     }))
