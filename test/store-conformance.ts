@@ -177,6 +177,30 @@ export function storeConformance(name: string, make: () => Promise<Store>) {
       await expect(store.recodeReport('missing', [], 'x')).rejects.toThrow(/no stored report/)
     })
 
+    it('counts events and fatalities by week, month and key, with filters', async () => {
+      await add('a', [ev({ event_date: '2024-03-06', fatalities: 2 })]) // a Wednesday: week of Monday 4 March
+      await add('b', [ev({ event_date: '2024-03-10', fatalities: 3, location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })])
+      await add('c', [ev({ event_date: '2024-04-02', fatalities: 1, event_type: 'Battles', sub_event_type: 'Armed clash', actor2: 'Islamic State' })])
+      expect(await store.stats({}, 'week', 'event_type')).toEqual([
+        { period: '2024-03-04', key: 'Explosions/Remote violence', events: 2, fatalities: 5 },
+        { period: '2024-04-01', key: 'Battles', events: 1, fatalities: 1 },
+      ])
+      expect(await store.stats({ admin1: ['Ninawa'] }, 'month', 'admin1')).toEqual([{ period: '2024-03-01', key: 'Ninawa', events: 1, fatalities: 3 }])
+      expect((await store.stats({}, 'day', 'country')).map((r) => r.period)).toEqual(['2024-03-06', '2024-03-10', '2024-04-02'])
+    })
+
+    it('lists actors by number of events, and the points a map needs', async () => {
+      await add('a', [ev()])
+      await add('b', [ev({ location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })])
+      await add('c', [ev({ actor1: 'Al Shabaab', actor2: 'Civilians (Somalia)', iso: 'SOM', country: 'Somalia', admin1: 'Banaadir', location: 'Mogadishu', latitude: 2.03, longitude: 45.34, geo_status: 'unresolved' })])
+      expect((await store.actors(null, 10))[0]).toEqual({ name: 'Civilians (Iraq)', events: 2 })
+      expect(await store.actors('SHAB', 10)).toEqual([{ name: 'Al Shabaab', events: 1 }])
+      const pts = await store.points({ country: ['Iraq'] }, 10)
+      expect(pts).toHaveLength(2)
+      expect(Object.keys(pts[0]!).sort()).toEqual(['event_date', 'event_id', 'event_type', 'fatalities', 'latitude', 'longitude'])
+      expect(await store.points({}, 1)).toHaveLength(1)
+    })
+
     it('imports finished events in bulk for queries', async () => {
       await add('a', [ev()])
       const [one] = await all()

@@ -29,6 +29,13 @@ export type Review =
   | { action: 'reject'; comment?: string | null; author?: string | null }
   | { action: 'correct'; fields: Record<string, unknown>; comment?: string | null; author?: string | null }
 
+export type StatsBucket = 'day' | 'week' | 'month'
+export type StatsBy = 'event_type' | 'country' | 'admin1'
+/** one period (its first day) and key: how many events and fatalities */
+export type StatsRow = { period: string; key: string; events: number; fatalities: number }
+/** the fewest fields a map needs, for tens of thousands of events at once */
+export type EventPoint = { event_id: string; latitude: number; longitude: number; event_type: string; fatalities: number; event_date: string }
+
 export type ReviewEntry = { event_id: string; action: Review['action']; fields: Record<string, unknown> | null; comment: string | null; author: string | null; at: string }
 export type HistoryEntry = { old_id: string; new_id: string; reason: string; at: string }
 export type EventMention = { report: StoredReport; idx: number; event: SitrepEvent }
@@ -64,6 +71,12 @@ export interface Store {
   review(id: string, review: Review): Promise<StoredEvent>
   reviews(id: string): Promise<ReviewEntry[]>
   counts(): Promise<{ reports: number; events: number; mentions: number }>
+  /** counts and fatalities per period (week periods start on Monday) and key, with the filters of q */
+  stats(q: EventQuery, bucket: StatsBucket, by: StatsBy): Promise<StatsRow[]>
+  /** actor names with their number of events, most frequent first; `q` filters by substring */
+  actors(q: string | null, limit: number): Promise<{ name: string; events: number }[]>
+  /** located events matching q, newest first, at most `limit` */
+  points(q: EventQuery, limit: number): Promise<EventPoint[]>
   /** bulk load of finished events (benchmarks, store migration); no merging */
   importEvents(events: StoredEvent[]): Promise<void>
 }

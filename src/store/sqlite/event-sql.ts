@@ -28,7 +28,7 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   if (q.admin1?.length) inList('admin1', q.admin1)
   if (q.type?.length) inList('event_type', q.type)
   if (q.subType?.length) inList('sub_event_type', q.subType)
-  if (q.actor) { w.push(`actors LIKE ? ESCAPE '\\'`); p.push(`%${q.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) }
+  if (q.actor) { w.push(`actors LIKE ? ESCAPE '\\'`); p.push(`%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) }
   if (q.since) { w.push('event_date >= ?'); p.push(q.since) }
   if (q.until) { w.push('event_date <= ?'); p.push(q.until) }
   if (q.minFatalities != null) { w.push('fatalities >= ?'); p.push(q.minFatalities) }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import type { ReportInput, SitrepEvent } from '../../types.js'
-import type { AddReportResult, EventMention, HistoryEntry, Review, ReviewEntry, Store, StoredReport } from '../store.js'
+import type { AddReportResult, EventMention, EventPoint, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { MIGRATIONS } from './schema.js'
 import { eventWhere } from './event-sql.js'
@@ -26,7 +26,8 @@ const toReport = (r: ReportRow): StoredReport => ({
 /** What merging reads of a mention: the event without its evidence (only `show` and exports need that). */
 const coreOf = (e: SitrepEvent): SitrepEvent => ({ ...e, evidence: {}, notes: '' })
 const REVIEW_OF: Record<Review['action'], ReviewStatus> = { confirm: 'confirmed', reject: 'rejected', correct: 'corrected' }
-const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join(' | ').toLowerCase()
+// SQLite's LIKE ignores ASCII case, so the names keep their spelling and `--actor shabaab` still matches
+const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].flatMap((x) => (x ? x.split('; ') : [])).join(' | ')
 
 /** The embedded store: one SQLite file in WAL mode, better-sqlite3 (synchronous, one connection). */
 export class SqliteStore implements Store {
@@ -394,6 +395,30 @@ export class SqliteStore implements Store {
     const real = this.resolveId(id) ?? id
     return (this.sql('SELECT event_id, action, fields, comment, author, at FROM reviews WHERE event_id = ? ORDER BY id').all(real) as (Omit<ReviewEntry, 'fields'> & { fields: string | null })[])
       .map((r) => ({ ...r, fields: r.fields ? JSON.parse(r.fields) as Record<string, unknown> : null }))
+  }
+
+  async stats(q: EventQuery, bucket: StatsBucket, by: StatsBy): Promise<StatsRow[]> {
+    const { where, params } = eventWhere({ ...q, cursor: undefined })
+    const period = bucket === 'day' ? 'event_date' : bucket === 'month' ? `substr(event_date, 1, 7) || '-01'` : `date(event_date, '-6 days', 'weekday 1')`
+    const key = by === 'event_type' ? 'event_type' : by === 'country' ? `coalesce(country, '')` : `coalesce(admin1, '')`
+    return this.sql(`SELECT ${period} AS period, ${key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+      FROM events ${where}${where ? ' AND' : ' WHERE'} event_date <> '' GROUP BY 1, 2 ORDER BY 1, 2`).all(...params) as StatsRow[]
+  }
+
+  async actors(q: string | null, limit: number): Promise<{ name: string; events: number }[]> {
+    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+    const rows = this.sql(`SELECT actors FROM events WHERE background = 0 AND review <> 'rejected'${like ? ` AND actors LIKE ? ESCAPE '\\'` : ''}`)
+      .all(...(like ? [like] : [])) as { actors: string }[]
+    const counts = new Map<string, number>()
+    const needle = q?.toLowerCase()
+    for (const r of rows) for (const a of new Set(r.actors.split(' | '))) if (a && (!needle || a.toLowerCase().includes(needle))) counts.set(a, (counts.get(a) ?? 0) + 1)
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name, events]) => ({ name, events }))
+  }
+
+  async points(q: EventQuery, limit: number): Promise<EventPoint[]> {
+    const { where, params } = eventWhere({ ...q, cursor: undefined })
+    return this.sql(`SELECT event_id, latitude, longitude, event_type, fatalities, event_date FROM events ${where}${where ? ' AND' : ' WHERE'} latitude IS NOT NULL
+      ORDER BY event_date DESC, event_id DESC LIMIT ?`).all(...params, limit) as EventPoint[]
   }
 
   async counts() {
