@@ -10,24 +10,9 @@ import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
 import { mergeRules } from '../../merge/rules.js'
 import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
-
-type ReportRow = { id: number; ext_id: string; key: string; url: string | null; title: string | null; text: string; published: string | null; source: string | null; byline: string | null; ingested_at: string; coder_version: string | null }
-type MentionRow = { key: string; idx: number; data: string; event_id: string; rkey: string; ext_id: string; url: string | null; source: string | null; published: string | null; title: string | null }
+import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
 
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
-const toMention = (row: MentionRow): Mention => ({
-  key: row.key, reportKey: row.rkey, reportId: row.ext_id, idx: row.idx, url: row.url, outlet: row.source,
-  published: row.published, title: row.title, event: JSON.parse(row.data) as SitrepEvent,
-})
-const toReport = (r: ReportRow): StoredReport => ({
-  id: r.ext_id, key: r.key, url: r.url, title: r.title, text: r.text, published: r.published, source: r.source,
-  byline: r.byline, ingested_at: r.ingested_at, coder_version: r.coder_version,
-})
-/** What merging reads of a mention: the event without its evidence (only `show` and exports need that). */
-const coreOf = (e: SitrepEvent): SitrepEvent => ({ ...e, evidence: {}, notes: '' })
-const REVIEW_OF: Record<Review['action'], ReviewStatus> = { confirm: 'confirmed', reject: 'rejected', correct: 'corrected' }
-// SQLite's LIKE ignores ASCII case, so the names keep their spelling and `--actor shabaab` still matches
-const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].flatMap((x) => (x ? x.split('; ') : [])).join(' | ')
 
 /** The embedded store: one SQLite file in WAL mode, better-sqlite3 (synchronous, one connection). */
 export class SqliteStore implements Store {
@@ -278,8 +263,7 @@ export class SqliteStore implements Store {
       const changed = JSON.stringify(old.map((o) => JSON.parse(o.data) as unknown)) !== JSON.stringify(events)
       this.sql('UPDATE reports SET coder_version = ? WHERE id = ?').run(coderVersion, rep.id)
       if (!changed) return { changed }
-      const former = new Map<string, string[]>()
-      for (const o of old) (former.get(o.event_id) ?? former.set(o.event_id, []).get(o.event_id)!).push(o.key)
+      const former = formerMembers(old)
       const formerIds = [...former.keys()]
       this.sql('DELETE FROM mentions WHERE report_id = ?').run(rep.id)
       const fresh = this.insertMentions(rep.id, rep.key, { id: rep.ext_id, url: rep.url, source: rep.source, published: rep.published, title: rep.title } as ReportInput, events)
@@ -409,10 +393,7 @@ export class SqliteStore implements Store {
     const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
     const rows = this.sql(`SELECT actors FROM events WHERE background = 0 AND review <> 'rejected'${like ? ` AND actors LIKE ? ESCAPE '\\'` : ''}`)
       .all(...(like ? [like] : [])) as { actors: string }[]
-    const counts = new Map<string, number>()
-    const needle = q?.toLowerCase()
-    for (const r of rows) for (const a of new Set(r.actors.split(' | '))) if (a && (!needle || a.toLowerCase().includes(needle))) counts.set(a, (counts.get(a) ?? 0) + 1)
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name, events]) => ({ name, events }))
+    return countActors(rows, q, limit)
   }
 
   async points(q: EventQuery, limit: number): Promise<EventPoint[]> {

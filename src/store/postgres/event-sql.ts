@@ -1,0 +1,36 @@
+import type { EventQuery } from '../types.js'
+import { decodeCursor } from '../query.js'
+import { isoList } from '../sqlite/event-sql.js'
+
+/** WHERE clause of an event query in PostgreSQL's dialect; placeholders numbered from `first`. */
+export function pgEventWhere(q: EventQuery, first = 1): { where: string; params: unknown[] } {
+  const w: string[] = [], p: unknown[] = []
+  const $ = (v: unknown) => { p.push(v); return `$${first + p.length - 1}` }
+  if (!q.includeBackground) w.push('NOT background')
+  if (!q.includeRejected) w.push(`review <> 'rejected'`)
+  if (q.country?.length) w.push(`iso = ANY(${$(isoList(q.country))})`)
+  if (q.admin1?.length) w.push(`admin1 = ANY(${$(q.admin1)})`)
+  if (q.type?.length) w.push(`event_type = ANY(${$(q.type)})`)
+  if (q.subType?.length) w.push(`sub_event_type = ANY(${$(q.subType)})`)
+  if (q.actor) w.push(`actors ILIKE ${$(`%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`)
+  if (q.since) w.push(`event_date >= ${$(q.since)}`)
+  if (q.until) w.push(`event_date <= ${$(q.until)}`)
+  if (q.minFatalities != null) w.push(`fatalities >= ${$(q.minFatalities)}`)
+  if (q.bbox) {
+    const [west, south, east, north] = q.bbox
+    w.push(`latitude IS NOT NULL AND point(longitude, latitude) <@ box(point(${$(west)}, ${$(south)}), point(${$(east)}, ${$(north)}))`)
+  }
+  if (q.q) {
+    const words = q.q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 32)
+    if (words?.length) {
+      const tq = $(words.join(' '))
+      w.push(`(tsv @@ plainto_tsquery('simple', ${tq}) OR event_id IN
+        (SELECT m.event_id FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.tsv @@ plainto_tsquery('simple', ${tq})))`)
+    }
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor)
+    w.push(`(event_date, event_id) ${q.order === 'asc' ? '>' : '<'} (${$(c.event_date ?? '')}, ${$(c.event_id)})`)
+  }
+  return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
+}
