@@ -8,6 +8,8 @@ import type { Store } from '../store/store.js'
 import type { CliIO } from './io.js'
 import { makeProgress } from './progress.js'
 import { parseBytes, parseDuration } from './units.js'
+import { openQueue, queueConfigured } from '../queue/queue.js'
+import { drained, enqueueSources } from '../queue/enqueue.js'
 
 export type FetchFlags = { glob?: string; allowPrivate?: boolean; timeout: string; maxBytes: string; published?: string }
 
@@ -51,8 +53,13 @@ export function registerIngest(program: Command, io: CliIO) {
     .description('read files, directories, JSONL, HTML pages, RSS/Atom feeds and URLs; code, merge and store their reports')
     .argument('<sources...>', 'files, directories, URLs, feeds; "-" reads JSONL from standard input')
     .option('--db <file>', 'the store (default ./sitrep.db or SITREP_DB)')
-    .option('--glob <pattern>', 'in directories, only files matching this pattern (e.g. "**/*.html")'))
-    .action(async (specs: string[], opts: FetchFlags & { db?: string }) => {
+    .option('--glob <pattern>', 'in directories, only files matching this pattern (e.g. "**/*.html")')
+    .option('--queue', 'put the work on the PostgreSQL queue for `sitrep worker` (also when SITREP_QUEUE=1 with DATABASE_URL)')
+    .option('--wait', 'with the queue: wait until the workers have done every job'))
+    .action(async (specs: string[], opts: FetchFlags & { db?: string; queue?: boolean; wait?: boolean }) => {
+      const queueUrl = opts.queue ? process.env.DATABASE_URL ?? null : queueConfigured()
+      if (opts.queue && !queueUrl) throw new Error('--queue needs DATABASE_URL (the queue lives in PostgreSQL)')
+      if (queueUrl) return enqueueCommand(specs, queueUrl, opts, io)
       const store = await openStore(opts.db)
       try {
         const s = await ingestSources(specs, store, opts, io)
@@ -62,4 +69,21 @@ export function registerIngest(program: Command, io: CliIO) {
         await store.close()
       }
     })
+}
+
+async function enqueueCommand(specs: string[], url: string, opts: FetchFlags & { wait?: boolean }, io: CliIO) {
+  const boss = await openQueue(url)
+  try {
+    const s = await enqueueSources(boss, specs, {
+      ...(opts.glob ? { glob: opts.glob } : {}), allowPrivate: !!opts.allowPrivate,
+      timeoutMs: parseDuration(opts.timeout, '--timeout'), maxBytes: parseBytes(opts.maxBytes, '--max-bytes'),
+      ...(opts.published ? { defaultPublished: opts.published } : {}),
+    })
+    io.err(`enqueued ${s.jobs} job(s) for \`sitrep worker\`${s.failed ? `; ${s.failed} item(s) failed` : ''}`)
+    for (const f of s.failures.slice(0, 50)) io.err(`  failed: ${f.ref}: ${f.reason}`)
+    if (opts.wait) io.err(`all jobs done in ${(await drained(boss)).toFixed(1)} s`)
+    if (s.failed) { io.err(`${s.failed} item(s) failed`); io.setExitCode(1) }
+  } finally {
+    await boss.stop({ graceful: false, close: true, wait: true })
+  }
 }

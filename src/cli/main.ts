@@ -7,8 +7,11 @@ import { registerGeo } from './geo-commands.js'
 import { registerEvents } from './events-command.js'
 import { registerIngest } from './ingest-command.js'
 import { registerWatch } from './watch-command.js'
+import { registerWorker } from './worker-command.js'
+import { registerMigrate } from './migrate-commands.js'
 import { registerShow } from './show-command.js'
 import { registerRecode } from './recode-command.js'
+import { registerServe } from './serve-command.js'
 
 /** Builds the `sitrep` program; every command is registered here, in help order. */
 export function makeProgram(io: CliIO = processIO): Command {
@@ -23,9 +26,12 @@ export function makeProgram(io: CliIO = processIO): Command {
   registerGeo(program, io)
   registerIngest(program, io)
   registerWatch(program, io)
+  registerWorker(program, io)
+  registerMigrate(program, io)
   registerEvents(program, io)
   registerShow(program, io)
   registerRecode(program, io)
+  registerServe(program, io)
   return program
 }
 
