@@ -1,0 +1,1 @@
+export function killIngest(opts?: { reports?: number; kills?: number; seed?: number; log?: (s: string) => void }): Promise<{ reports: number; kills: number; killedAt: number[]; same: boolean; integrity: string }>
