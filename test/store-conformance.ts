@@ -187,6 +187,17 @@ export function storeConformance(name: string, make: () => Promise<Store>) {
       ])
       expect(await store.stats({ admin1: ['Ninawa'] }, 'month', 'admin1')).toEqual([{ period: '2024-03-01', key: 'Ninawa', events: 1, fatalities: 3 }])
       expect((await store.stats({}, 'day', 'country')).map((r) => r.period)).toEqual(['2024-03-06', '2024-03-10', '2024-04-02'])
+      // the per-day counts a store may keep must agree with counting the events themselves
+      const fast = await store.stats({ country: ['Iraq'] }, 'month', 'event_type')
+      expect(await store.stats({ country: ['Iraq'], minFatalities: 0 }, 'month', 'event_type')).toEqual(fast)
+      const [first] = (await store.queryEvents({ since: '2024-04-01' })).events
+      await store.review(first!.event_id, { action: 'correct', fields: { fatalities: 7, event_date: '2024-04-03' } })
+      await add('d', [ev({ event_date: '2024-03-06', fatalities: 4 })]) // merges into the first event: its day count moves
+      const after = await store.stats({}, 'day', 'event_type')
+      expect(after).toEqual(await store.stats({ minFatalities: 0 }, 'day', 'event_type'))
+      expect(after.find((r) => r.period === '2024-04-03')).toMatchObject({ events: 1, fatalities: 7 })
+      await store.review(first!.event_id, { action: 'reject' })
+      expect((await store.stats({}, 'day', 'event_type')).find((r) => r.period === '2024-04-03')).toBeUndefined()
     })
 
     it('lists actors by number of events, and the points a map needs', async () => {

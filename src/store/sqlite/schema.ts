@@ -75,6 +75,14 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
       );
       CREATE INDEX history_old ON history(old_id);
       CREATE INDEX history_new ON history(new_id);
+      -- counts per day and dimension, kept by the store as it writes events: stats over millions of
+      -- events read this instead of every event when the filters are only these dimensions
+      CREATE TABLE event_days (
+        day TEXT NOT NULL, iso TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+        event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, background INTEGER NOT NULL, review TEXT NOT NULL,
+        events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        PRIMARY KEY (day, iso, admin1, event_type, sub_event_type, background, review, country)
+      ) WITHOUT ROWID;
       CREATE TABLE feeds (url TEXT PRIMARY KEY, polled_at TEXT, items INTEGER NOT NULL DEFAULT 0);
     `,
   },

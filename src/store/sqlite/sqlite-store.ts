@@ -12,6 +12,7 @@ import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
 
+type DayDims = { event_date: string; iso: string | null; country: string | null; admin1: string | null; event_type: string; sub_event_type: string; background: number; review: string; fatalities: number }
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
 
 /** The embedded store: one SQLite file in WAL mode, better-sqlite3 (synchronous, one connection). */
@@ -211,9 +212,24 @@ export class SqliteStore implements Store {
     return plan
   }
 
+  /** Adds (+1) or removes (-1) an event from the per-day counts. */
+  private countDay(d: DayDims, sign: 1 | -1) {
+    if (!d.event_date) return
+    this.sql(`INSERT INTO event_days (day, iso, country, admin1, event_type, sub_event_type, background, review, events, fatalities)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO UPDATE SET events = events + excluded.events, fatalities = fatalities + excluded.fatalities`)
+      .run(d.event_date, d.iso ?? '', d.country ?? '', d.admin1 ?? '', d.event_type, d.sub_event_type, d.background ? 1 : 0, d.review, sign, sign * d.fatalities)
+  }
+
+  private dayDims(eventId: string): DayDims | undefined {
+    return this.sql('SELECT event_date, iso, country, admin1, event_type, sub_event_type, background, review, fatalities FROM events WHERE event_id = ?').get(eventId) as DayDims | undefined
+  }
+
   private deleteEvent(eventId: string) {
     const row = this.sql('SELECT id FROM events WHERE event_id = ?').get(eventId) as { id: number } | undefined
     if (!row) return
+    const old = this.dayDims(eventId)
+    if (old) this.countDay(old, -1)
     this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
     this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
     this.sql('DELETE FROM events WHERE id = ?').run(row.id)
@@ -234,6 +250,9 @@ export class SqliteStore implements Store {
   /** Stores the coder's merged value; the indexed columns show it with corrections applied. */
   private writeEvent(merged: StoredEvent) {
     const view = applyCorrections(merged, this.correctionsOf(merged.event_id), this.reviewStatus(merged.event_id))
+    const old = this.dayDims(merged.event_id)
+    if (old) this.countDay(old, -1)
+    this.countDay({ ...view, event_date: view.event_date ?? '', background: view.background ? 1 : 0 }, 1)
     const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated)
       VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated)
       ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
@@ -382,10 +401,19 @@ export class SqliteStore implements Store {
   }
 
   async stats(q: EventQuery, bucket: StatsBucket, by: StatsBy): Promise<StatsRow[]> {
-    const { where, params } = eventWhere({ ...q, cursor: undefined })
-    const period = bucket === 'day' ? 'event_date' : bucket === 'month' ? `substr(event_date, 1, 7) || '-01'` : `date(event_date, '-6 days', 'weekday 1')`
+    const period = (col: string) => bucket === 'day' ? col : bucket === 'month' ? `substr(${col}, 1, 7) || '-01'` : `date(${col}, '-6 days', 'weekday 1')`
     const key = by === 'event_type' ? 'event_type' : by === 'country' ? `coalesce(country, '')` : `coalesce(admin1, '')`
-    return this.sql(`SELECT ${period} AS period, ${key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+    // filters on the counted dimensions only: read the per-day counts, not every event
+    const dimsOnly = !q.actor && !q.bbox && !q.q && q.minFatalities == null
+    if (dimsOnly) {
+      const { where, params } = eventWhere({ ...q, cursor: undefined })
+      const rows = this.sql(`SELECT ${period('day')} AS period, ${key} AS key, sum(events) AS events, sum(fatalities) AS fatalities
+        FROM (SELECT day, iso, country, admin1, event_type, sub_event_type, background, review, events, fatalities, day AS event_date FROM event_days) ${where}
+        GROUP BY 1, 2 HAVING sum(events) > 0 ORDER BY 1, 2`).all(...params) as StatsRow[]
+      return rows
+    }
+    const { where, params } = eventWhere({ ...q, cursor: undefined })
+    return this.sql(`SELECT ${period('event_date')} AS period, ${key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
       FROM events ${where}${where ? ' AND' : ' WHERE'} event_date <> '' GROUP BY 1, 2 ORDER BY 1, 2`).all(...params) as StatsRow[]
   }
 
