@@ -41,7 +41,10 @@ export function makeSegmenter() {
 // wink's tokens are located by a forward search in the original text, so its own whitespace
 // handling can never push a span off the text (stray \r, zero-width characters).
 function sentenceSpans(nlp: ReturnType<typeof winkNLP>, its: ReturnType<typeof winkNLP>['its'], text: string): [number, number][] {
-  const doc = nlp.readDoc(text)
+  // wink's tokenizer is quadratic in the length of one token (40,000 letters: 2 s; 80,000: 8 s), so
+  // wink reads a copy in which every run of 200+ non-space characters gets a space each 100
+  // characters; same length, so offsets still hold, and such runs are never words of a report
+  const doc = nlp.readDoc(text.replace(LONG_RUN, (run) => run.replace(/([\s\S]{100})[\s\S]/g, '$1 ')))
   const values = doc.tokens().out(its.value) as string[]
   const starts: number[] = new Array(values.length)
   const ends: number[] = new Array(values.length)
@@ -69,6 +72,8 @@ function sentenceSpans(nlp: ReturnType<typeof winkNLP>, its: ReturnType<typeof w
   })
   return out
 }
+
+const LONG_RUN = /\S{200,}/g
 
 function paragraphStarts(text: string): number[] {
   const starts = [0]
