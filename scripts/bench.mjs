@@ -66,3 +66,9 @@ if (existsSync(geo)) execFileSync(process.execPath, ['--expose-gc', fileURLToPat
 // BENCH_REPORTS and BENCH_EVENTS make it smaller for a quick look
 const storeBench = new URL('./bench-store.mjs', import.meta.url)
 execFileSync(process.execPath, [fileURLToPath(storeBench), '--reports', process.env.BENCH_REPORTS ?? '100000', '--events', process.env.BENCH_EVENTS ?? '1000000'], { stdio: 'inherit', cwd: root })
+
+// the API over the 1,000,000-event store just built, the dashboard's first render of 100,000 events in
+// Chromium, and (with DATABASE_URL) PostgreSQL with 1, 2 and 4 workers
+for (const script of ['bench-api.mjs', 'bench-web.mjs', 'bench-pg.mjs']) {
+  execFileSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url))], { stdio: 'inherit', cwd: root })
+}

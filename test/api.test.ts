@@ -157,14 +157,14 @@ describe('HTTP API: reads', () => {
     expect(rest.features).toHaveLength(4)
   })
 
-  it('gives map points of located events, newest first', async () => {
+  it('gives map points of located events as columns, newest first', async () => {
     const j = await body(await get('/api/events?format=points&country=Iraq'))
-    expect(Object.keys(j)).toEqual(['points'])
-    // 5 Iraqi events, one unlocated
-    expect(j.points).toHaveLength(4)
-    expect(Object.keys(j.points[0]).sort()).toEqual(['event_date', 'event_id', 'event_type', 'fatalities', 'latitude', 'longitude'])
-    expect(j.points[0].event_date).toBe('2024-03-10')
-    expect((await body(await get('/api/events?format=points&limit=2'))).points).toHaveLength(2)
+    expect(Object.keys(j).sort()).toEqual(['count', 'event_date', 'event_id', 'fatalities', 'latitude', 'longitude', 'type', 'types'])
+    expect(j.count).toBe(4)
+    for (const col of ['event_id', 'latitude', 'longitude', 'type', 'fatalities', 'event_date']) expect(j[col]).toHaveLength(4)
+    expect(j.event_date[0]).toBe('2024-03-10')
+    expect(j.types[j.type[0]]).toMatch(/^(Battles|Explosions\/Remote violence|Violence against civilians|Protests|Riots|Strategic developments)$/)
+    expect((await body(await get('/api/events?format=points&limit=2'))).count).toBe(2)
   })
 
   it('shows one event with its sources, evidence spans into each report text, history and reviews', async () => {

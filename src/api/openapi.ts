@@ -33,10 +33,10 @@ export const openApiDocument = {
         ],
         responses: {
           200: {
-            description: 'json: { events, next }; points: { points }; geojson: a FeatureCollection; csv: ACLED\'s 31 columns. X-Next-Cursor holds the next cursor of a geojson or csv page.',
+            description: 'json: { events, next }; points: columns { count, types, event_id[], latitude[], longitude[], type[] (index into types), fatalities[], event_date[] }; geojson: a FeatureCollection; csv: ACLED\'s 31 columns. X-Next-Cursor holds the next cursor of a geojson or csv page.',
             headers: { 'X-Next-Cursor': { schema: { type: 'string' } } },
             content: {
-              'application/json': { schema: { oneOf: [obj({ events: { type: 'array', items: ref('StoredEvent') }, next: { type: ['string', 'null'] } }), obj({ points: { type: 'array', items: ref('EventPoint') } })] } },
+              'application/json': { schema: { oneOf: [obj({ events: { type: 'array', items: ref('StoredEvent') }, next: { type: ['string', 'null'] } }), obj({ count: { type: 'integer' }, types: { type: 'array', items: { type: 'string' } }, event_id: { type: 'array', items: { type: 'string' } }, latitude: { type: 'array', items: { type: 'number' } }, longitude: { type: 'array', items: { type: 'number' } }, type: { type: 'array', items: { type: 'integer' } }, fatalities: { type: 'array', items: { type: 'integer' } }, event_date: { type: 'array', items: { type: 'string' } } })] } },
               'application/geo+json': { schema: ref('FeatureCollection') },
               'text/csv': { schema: { type: 'string' } },
             },

@@ -1,0 +1,285 @@
+import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { createApp } from '../src/api/app.js'
+import { coderVersion } from '../src/coder-version.js'
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import type { StoredEvent } from '../src/store/types.js'
+import type { ReportInput, SitrepEvent, Span } from '../src/types.js'
+import { ensureChromium, launchChromium } from './support/chromium.js'
+import { buildWebStore, XSS_REPORT } from './support/web-store.js'
+
+// The dashboard (web/) in headless Chromium against the real API over a store of the project's own
+// invented reports plus one hostile report. The cases run in order on one page, as an analyst would.
+const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts', 'browser')
+const TOKEN = 'test-token'
+const PALETTE = ['#D55E00', '#E69F00', '#CC79A7', '#0072B2', '#009E73', '#56B4E9']
+
+type Detail = { event: StoredEvent; sources: { report: { id: string; text: string }; idx: number; event: SitrepEvent }[] }
+let dir = ''
+let store: SqliteStore
+let code: (r: ReportInput) => SitrepEvent[]
+let server: ServerType
+let base = ''
+let context: BrowserContext
+let page: Page
+const problems: string[] = []
+let allowUnauthorized = false
+let shot = 0
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await fetch(base + path)
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+const apiCounts = async (qs: string) => ({
+  points: (await api<{ count: number }>(`/api/events?format=points&limit=200000${qs ? `&${qs}` : ''}`)).count,
+  rows: (await api<{ events: unknown[] }>(`/api/events?limit=1000${qs ? `&${qs}` : ''}`)).events.length,
+})
+const screenshot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`) })
+
+/** Waits until the map has drawn `points` events (all in view) and the table lists `rows`. */
+async function waitForView(points: number, rows: number) {
+  await page.waitForFunction(([p, r]) => {
+    const map = document.querySelector<HTMLElement>('#map')
+    const body = document.querySelector<HTMLElement>('#events-body')
+    return map?.dataset.state === 'ready' && map.dataset.points === String(p) && map.dataset.shown === String(p) && body?.dataset.rows === String(r)
+  }, [points, rows], { timeout: 20_000 })
+}
+
+// A set-up failure (above all: no Chromium and no way to install it) fails every case with its
+// message; the cases are never skipped.
+let setupError: Error | null = null
+beforeEach(() => { if (setupError) throw setupError })
+
+beforeAll(async () => {
+  try {
+    await setUp()
+  } catch (e) {
+    setupError = e as Error
+  }
+}, 600_000)
+
+async function setUp() {
+  // installs Chromium with apt-get when it is missing (a minute or two, once); throws when it cannot
+  ensureChromium()
+  rmSync(ARTIFACTS, { recursive: true, force: true })
+  mkdirSync(ARTIFACTS, { recursive: true })
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-browser-'))
+  const built = await buildWebStore(join(dir, 'web.db'))
+  expect(built.summary.failed).toBe(0)
+  store = built.store
+  code = built.code
+  const app = createApp(store, { token: TOKEN, log: (m) => problems.push(`server: ${m}`) })
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => { base = `http://127.0.0.1:${info.port}`; resolve() })
+  })
+  context = await launchChromium({ viewport: { width: 1366, height: 768 } })
+  // CSP violations reach the console too; this names them plainly
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`))
+  })
+  page = await context.newPage()
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && !/Content Security Policy|CSP/i.test(m.text())) return
+    if (allowUnauthorized && /status of 401/.test(m.text())) return
+    problems.push(`console ${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+}
+
+afterAll(async () => {
+  await context?.close()
+  await new Promise((r) => (server ? server.close(r) : r(undefined)))
+  await store?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('dashboard in Chromium', () => {
+  it('loads: the map canvas draws the events, with the legend and the timeline bars', async () => {
+    const all = await apiCounts('')
+    expect(all.points).toBeGreaterThan(5)
+    await page.goto(base + '/')
+    await waitForView(all.points, all.rows)
+    // circles of the palette's colours on the events canvas
+    const coloured = await page.evaluate((palette) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-events-pane canvas')
+      if (!canvas) return -1
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      const rgb = palette.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)))
+      let n = 0
+      for (let i = 0; i < data.length; i += 4) if (rgb.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40)) n++
+      return n
+    }, PALETTE)
+    expect(coloured).toBeGreaterThan(50)
+    await expect.poll(() => page.locator('#legend li').count()).toBe(6)
+    expect(await page.locator('#legend').innerText()).toMatch(/Battles[\s\S]*Strategic developments[\s\S]*Fatalities/)
+    expect(await page.locator('.timeline-svg path.bar').count()).toBeGreaterThan(3)
+    expect(await page.locator('#summary').innerText()).toMatch(new RegExp(`^${all.points} events on the map`))
+    await screenshot('loaded')
+  })
+
+  it('filters by event type and by country: map and table show what the API gives for the same filters', async () => {
+    const all = await apiCounts('')
+    await page.locator('.type-row', { hasText: 'Explosions/Remote violence' }).getByRole('button', { name: 'only' }).click()
+    const type = await apiCounts('type=Explosions/Remote violence')
+    expect(type.points).toBeLessThan(all.points)
+    await waitForView(type.points, type.rows)
+
+    await page.fill('#f-country', 'Iraq')
+    await page.press('#f-country', 'Enter')
+    const both = await apiCounts('type=Explosions/Remote violence&country=Iraq')
+    expect(both.points).toBeLessThan(type.points)
+    expect(both.points).toBeGreaterThan(0)
+    await waitForView(both.points, both.rows)
+    const url = new URL(page.url())
+    expect(url.searchParams.get('type')).toBe('Explosions/Remote violence')
+    expect(url.searchParams.get('country')).toBe('Iraq')
+    await screenshot('filtered-type-country')
+  })
+
+  it('restores the filters from the URL on reload, and the timeline brush sets the dates', async () => {
+    const both = await apiCounts('type=Explosions/Remote violence&country=Iraq')
+    await page.reload()
+    await waitForView(both.points, both.rows)
+    expect(await page.inputValue('#f-country')).toBe('Iraq')
+    expect(await page.isChecked('.type-row:has-text("Explosions/Remote violence") input')).toBe(true)
+    expect(await page.isChecked('.type-row:has-text("Battles") input')).toBe(false)
+
+    await page.click('#f-reset')
+    const all = await apiCounts('')
+    await waitForView(all.points, all.rows)
+    // drag over the right half of the timeline: from mid-2021 to the end
+    const box = (await page.locator('.timeline-svg .brush-overlay').boundingBox())!
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 4 })
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 4 })
+    await page.mouse.up()
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('since'))
+    const url = new URL(page.url())
+    const since = url.searchParams.get('since')!, until = url.searchParams.get('until')!
+    expect(since).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(until > since).toBe(true)
+    const brushed = await apiCounts(`since=${since}&until=${until}`)
+    expect(brushed.points).toBeLessThan(all.points)
+    await waitForView(brushed.points, brushed.rows)
+    expect(await page.inputValue('#f-since')).toBe(since)
+    await screenshot('brushed')
+    await page.click('#clear-brush')
+    await waitForView(all.points, all.rows)
+    expect(new URL(page.url()).searchParams.has('since')).toBe(false)
+  })
+
+  it('opens an event from its table row; a field\'s evidence is marked in every source text', async () => {
+    const { events } = await api<{ events: StoredEvent[] }>('/api/events?limit=100')
+    const kirkuk = events.find((e) => e.n_sources === 2)!
+    expect(kirkuk).toBeTruthy()
+    await page.click(`#events-body tr[data-event-id="${kirkuk.event_id}"]`)
+    await page.waitForSelector(`#detail[data-event-id="${kirkuk.event_id}"] .source-text`)
+    expect(new URL(page.url()).searchParams.get('event')).toBe(kirkuk.event_id)
+
+    const detail = await api<Detail>(`/api/events/${kirkuk.event_id}`)
+    const field = 'actor1'
+    await page.click(`.evidence-btn[data-field="${field}"]`)
+    await page.waitForSelector('#detail mark')
+    let marked = 0
+    for (const s of detail.sources) {
+      // a report that names no doer ("a roadside bomb killed…") has no actor1 words to mark
+      const ev = s.event.evidence[field]
+      const spans: Span[] = !ev ? [] : ev.kind === 'spans' ? ev.spans : ev.spans ?? []
+      const expected = spans.map((sp) => s.report.text.slice(sp.start, sp.end))
+      const shown = await page.locator(`.source-text[data-report="${s.report.id}"] mark`).allInnerTexts()
+      expect(shown).toEqual(expected)
+      marked += shown.length
+    }
+    expect(marked).toBeGreaterThan(0)
+    expect(await page.locator('#detail mark').first().isVisible()).toBe(true)
+    await screenshot('evidence-actor1')
+  })
+
+  it('takes an analyst\'s correction of fatalities with the token, shows errors, and shows the corrected value', async () => {
+    const id = new URL(page.url()).searchParams.get('event')!
+    await expect.poll(() => page.locator('.review-hint').count()).toBe(1) // writable, but no token yet
+    allowUnauthorized = true
+    await page.fill('#token-input', 'wrong-token')
+    await page.click('#token-form button[type=submit]')
+    await page.selectOption('#review-field', 'fatalities')
+    await page.fill('#review-value', '7')
+    await page.click('#review-correct')
+    await expect.poll(() => page.locator('.review-status.error').innerText()).toMatch(/Error 401: invalid token.*Check the analyst token/)
+    await screenshot('review-error')
+    allowUnauthorized = false
+    expect(await page.evaluate(() => location.href)).not.toContain('token')
+
+    await page.fill('#token-input', TOKEN)
+    await page.click('#token-form button[type=submit]')
+    await page.selectOption('#review-field', 'fatalities')
+    await page.fill('#review-value', '7')
+    await page.fill('#review-comment', 'second outlet\'s later toll checked by phone')
+    await page.click('#review-correct')
+    await expect.poll(() => page.locator('dd[data-field="fatalities"] .value').innerText()).toBe('7')
+    expect(await page.locator('dd[data-field="fatalities"] .badge').innerText()).toBe('corrected')
+    expect(await page.locator('#review-log').innerText()).toMatch(/correct[\s\S]*fatalities = 7[\s\S]*later toll/)
+    expect(await page.locator('.review-status').innerText()).toContain('Saved: fatalities = 7')
+    expect((await api<Detail>(`/api/events/${id}`)).event.fatalities).toBe(7)
+    await page.click('#detail-close')
+    expect(await page.locator(`#events-body tr[data-event-id="${id}"] td.c-num`).first().innerText()).toBe('7')
+    await page.click(`#events-body tr[data-event-id="${id}"]`)
+    await screenshot('corrected')
+  })
+
+  it('still shows the correction after the store re-codes the event\'s reports', async () => {
+    const id = new URL(page.url()).searchParams.get('event')!
+    const detail = await api<Detail>(`/api/events/${id}`)
+    const version = coderVersion()
+    for (const s of detail.sources) {
+      const report = (await store.getReport(s.report.id))!
+      // a coder that changed: same events, reworded notes, so the store really re-merges them
+      const events = code({ id: report.id, text: report.text, ...(report.published ? { published: report.published } : {}) }).map((e) => ({ ...e, notes: `${e.notes} (re-coded)` }))
+      expect((await store.recodeReport(report.id, events, `${version}-next`)).changed).toBe(true)
+    }
+    await page.reload()
+    await page.waitForSelector('#detail .source-text')
+    expect(await page.locator('dd[data-field="fatalities"] .value').innerText()).toBe('7')
+    await screenshot('after-recode')
+  })
+
+  it('shows a report\'s markup as text and runs none of it', async () => {
+    const { events } = await api<{ events: StoredEvent[] }>('/api/events?limit=100')
+    const xss = events.find((e) => e.sources.some((s) => s.report_id === XSS_REPORT.id))!
+    expect(xss).toBeTruthy()
+    await page.goto(`${base}/?event=${xss.event_id}`)
+    const text = page.locator(`.source-text[data-report="${XSS_REPORT.id}"]`)
+    await text.waitFor()
+    expect(await text.innerText()).toContain('<script>window.__xss = 1</script><img src=x onerror="window.__xss=2">')
+    expect(await page.locator('#detail').innerText()).toContain('Shabelle <i>Desk</i>')
+    await page.click('.evidence-btn[data-field="location"]')
+    await page.waitForSelector(`.source-text[data-report="${XSS_REPORT.id}"] mark`)
+    expect(await text.innerText()).toContain('<script>window.__xss = 1</script>')
+    expect(await page.locator('#detail script, #detail img, #detail i, #detail b').count()).toBe(0)
+    await page.waitForTimeout(200) // an injected image's onerror would have fired by now
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+    await screenshot('xss-as-text')
+  })
+
+  it('opens an event from its point on the map', async () => {
+    const { event_id: ids } = await api<{ event_id: string[] }>('/api/events?format=points&limit=10&country=Afghanistan')
+    expect(ids).toHaveLength(1)
+    await page.goto(`${base}/?country=Afghanistan`)
+    await waitForView(1, 1)
+    // one event: the map is fitted on it, so it sits in the middle of the map
+    const box = (await page.locator('#map').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForSelector(`#detail[data-event-id="${ids[0]!}"] .source-text`)
+    await screenshot('opened-from-map')
+  })
+
+  it('logged no console errors and no CSP violations', () => {
+    expect(problems).toEqual([])
+  })
+})
