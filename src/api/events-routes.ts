@@ -3,7 +3,6 @@ import { ApiError, json } from './api-error.js'
 import { EXPORT_HEADERS, exportBody, exportPage } from './event-export.js'
 import { QueryParams } from './query-params.js'
 import type { Route } from './route.js'
-import { pointColumns } from './points-columns.js'
 
 const FORMATS = ['json', 'geojson', 'csv', 'points'] as const
 const PAGE = 100
@@ -24,7 +23,7 @@ export function eventRoutes(store: Store, log: (m: string) => void): Route[] {
           p.refuse({ cursor: 'not used with format=points (it returns every match up to limit)' })
           const query = p.filters()
           p.done()
-          return json(c, pointColumns(await store.points({ ...query, order: 'desc' }, limit)))
+          return json(c, await store.points({ ...query, order: 'desc' }, limit))
         }
         const query = { ...p.filters(), order: 'desc' as const }
         p.done()

@@ -35,6 +35,11 @@ export type StatsBy = 'event_type' | 'country' | 'admin1'
 export type StatsRow = { period: string; key: string; events: number; fatalities: number }
 /** the fewest fields a map needs, for tens of thousands of events at once */
 export type EventPoint = { event_id: string; latitude: number; longitude: number; event_type: string; fatalities: number; event_date: string }
+/**
+ * Map points as columns, `type` indexing `types`: for 100,000 events a third of the bytes of one
+ * object a point, and built from raw rows without an object per event.
+ */
+export type PointColumns = { count: number; types: string[]; event_id: string[]; latitude: number[]; longitude: number[]; type: number[]; fatalities: number[]; event_date: string[] }
 
 export type ReviewEntry = { event_id: string; action: Review['action']; fields: Record<string, unknown> | null; comment: string | null; author: string | null; at: string }
 export type HistoryEntry = { old_id: string; new_id: string; reason: string; at: string }
@@ -76,7 +81,7 @@ export interface Store {
   /** actor names with their number of events, most frequent first; `q` filters by substring */
   actors(q: string | null, limit: number): Promise<{ name: string; events: number }[]>
   /** located events matching q, newest first, at most `limit` */
-  points(q: EventQuery, limit: number): Promise<EventPoint[]>
+  points(q: EventQuery, limit: number): Promise<PointColumns>
   /** bulk load of finished events (benchmarks, store migration); no merging */
   importEvents(events: StoredEvent[]): Promise<void>
 }

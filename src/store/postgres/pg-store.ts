@@ -1,10 +1,11 @@
 import pg from 'pg'
 import { isDeepStrictEqual } from 'node:util'
 import type { ReportInput, SitrepEvent } from '../../types.js'
-import type { AddReportResult, EventMention, EventPoint, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
+import type { AddReportResult, EventMention, PointColumns, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { PG_MIGRATIONS } from './schema.js'
 import { pgEventWhere } from './event-sql.js'
+import { pointColumns } from '../point-columns.js'
 import { encodeCursor } from '../query.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
@@ -383,10 +384,11 @@ export class PgStore implements Store {
     return countActors(rows, q, limit)
   }
 
-  async points(q: EventQuery, limit: number): Promise<EventPoint[]> {
+  async points(q: EventQuery, limit: number): Promise<PointColumns> {
     const { where, params } = pgEventWhere({ ...q, cursor: undefined })
-    return (await this.pool.query<EventPoint>(`SELECT event_id, latitude, longitude, event_type, fatalities, event_date FROM events ${where}${where ? ' AND' : ' WHERE'} latitude IS NOT NULL
-      ORDER BY event_date DESC, event_id DESC LIMIT $${params.length + 1}`, [...params, limit])).rows
+    const r = await this.pool.query({ text: `SELECT event_id, latitude, longitude, event_type, fatalities, event_date FROM events ${where}${where ? ' AND' : ' WHERE'} latitude IS NOT NULL
+      ORDER BY event_date DESC, event_id DESC LIMIT $${params.length + 1}`, values: [...params, limit], rowMode: 'array' })
+    return pointColumns(r.rows as unknown[][])
   }
 
   async counts() {

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3'
 import type { ReportInput, SitrepEvent } from '../../types.js'
-import type { AddReportResult, EventMention, EventPoint, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
+import type { AddReportResult, EventMention, PointColumns, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { MIGRATIONS } from './schema.js'
 import { eventWhere } from './event-sql.js'
+import { pointColumns } from '../point-columns.js'
 import { encodeCursor } from '../query.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
@@ -424,10 +425,10 @@ export class SqliteStore implements Store {
     return countActors(rows, q, limit)
   }
 
-  async points(q: EventQuery, limit: number): Promise<EventPoint[]> {
+  async points(q: EventQuery, limit: number): Promise<PointColumns> {
     const { where, params } = eventWhere({ ...q, cursor: undefined })
-    return this.sql(`SELECT event_id, latitude, longitude, event_type, fatalities, event_date FROM events ${where}${where ? ' AND' : ' WHERE'} latitude IS NOT NULL
-      ORDER BY event_date DESC, event_id DESC LIMIT ?`).all(...params, limit) as EventPoint[]
+    return pointColumns(this.sql(`SELECT event_id, latitude, longitude, event_type, fatalities, event_date FROM events ${where}${where ? ' AND' : ' WHERE'} latitude IS NOT NULL
+      ORDER BY event_date DESC, event_id DESC LIMIT ?`).raw(true).all(...params, limit) as unknown[][])
   }
 
   async counts() {
