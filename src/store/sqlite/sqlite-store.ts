@@ -6,6 +6,7 @@ import { MIGRATIONS } from './schema.js'
 import { eventWhere } from './event-sql.js'
 import { pointColumns } from '../point-columns.js'
 import { encodeCursor } from '../query.js'
+import { allPages } from '../pages.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
 import { mergeRules } from '../../merge/rules.js'
@@ -323,14 +324,8 @@ export class SqliteStore implements Store {
     return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? encodeCursor({ event_date: last.event_date || null, event_id: last.event_id }) : null }
   }
 
-  async *streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {
-    let cursor = q.cursor
-    for (;;) {
-      const page = await this.queryEvents({ ...q, limit: 1000, ...(cursor ? { cursor } : {}) })
-      yield* page.events
-      if (!page.next) return
-      cursor = page.next
-    }
+  streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {
+    return allPages((x) => this.queryEvents(x), q)
   }
 
   private resolveId(id: string): string | null {
