@@ -85,6 +85,8 @@ const results = {}
     console.log(`query store: ${EVENTS} events imported in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
   }
   const queries = {
+    // a newest-first page that matches nothing reads every candidate: the worst case
+    'nothing matches': { country: ['SOM'], type: ['Riots'], since: '2030-01-01' },
     'newest page (no filter)': {},
     'country + type': { country: ['Iraq'], type: ['Battles'] },
     'country + date range': { country: ['NGA'], since: '2019-01-01', until: '2019-03-31' },

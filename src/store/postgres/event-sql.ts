@@ -18,7 +18,10 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
   if (q.minFatalities != null) w.push(`fatalities >= ${$(q.minFatalities)}`)
   if (q.bbox) {
     const [west, south, east, north] = q.bbox
-    w.push(`latitude IS NOT NULL AND point(longitude, latitude) <@ box(point(${$(west)}, ${$(south)}), point(${$(east)}, ${$(north)}))`)
+    // as in SQLite: the GiST index for a town-sized box, plain bounds (tested inside the covering
+    // date indexes) for a larger one, where the GiST index returns most of a country and a sort
+    if ((east - west) * (north - south) <= 0.25) w.push(`latitude IS NOT NULL AND point(longitude, latitude) <@ box(point(${$(west)}, ${$(south)}), point(${$(east)}, ${$(north)}))`)
+    else w.push(`latitude BETWEEN ${$(south)} AND ${$(north)} AND longitude BETWEEN ${$(west)} AND ${$(east)}`)
   }
   if (q.q) {
     const words = q.q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 32)

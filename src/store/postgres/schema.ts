@@ -53,6 +53,7 @@ export const PG_MIGRATIONS: { version: number; about: string; sql: string }[] = 
       CREATE INDEX events_date ON events(event_date, event_id) INCLUDE (background, review, iso, event_type, fatalities, latitude, longitude);
       CREATE INDEX events_iso_date ON events(iso, event_date, event_id) INCLUDE (background, review, event_type, fatalities, latitude, longitude);
       CREATE INDEX events_type_date ON events(event_type, event_date, event_id) INCLUDE (background, review, iso, fatalities, latitude, longitude);
+      CREATE INDEX events_iso_type_date ON events(iso, event_type, event_date, event_id) INCLUDE (background, review, fatalities, latitude, longitude);
       CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id) INCLUDE (background, review, event_type, fatalities);
       CREATE INDEX events_sub_date ON events(sub_event_type, event_date, event_id) INCLUDE (background, review, iso, fatalities);
       CREATE INDEX events_geo ON events USING gist (point(longitude, latitude)) WHERE latitude IS NOT NULL;

@@ -54,6 +54,7 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
       CREATE INDEX events_date ON events(event_date, event_id, background, review, iso, event_type, fatalities, latitude, longitude);
       CREATE INDEX events_iso_date ON events(iso, event_date, event_id, background, review, event_type, fatalities, latitude, longitude);
       CREATE INDEX events_type_date ON events(event_type, event_date, event_id, background, review, iso, fatalities, latitude, longitude);
+      CREATE INDEX events_iso_type_date ON events(iso, event_type, event_date, event_id, background, review, fatalities, latitude, longitude);
       CREATE INDEX events_admin1_date ON events(admin1, event_date, event_id, background, review, event_type, fatalities);
       CREATE INDEX events_sub_date ON events(sub_event_type, event_date, event_id, background, review, iso, fatalities);
       CREATE INDEX events_fat_date ON events(fatalities, event_date);
