@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -321,6 +322,15 @@ describe('HTTP API: large exports', () => {
     expect(new Set(csv.slice(1).map((l) => l.split(',')[0])).size).toBe(2500)
     const fc = await body(await app.request('/api/events?format=geojson&since=2020-09-01'))
     expect(fc.features).toHaveLength(2500 / 9 | 0)
+  })
+
+  it('gzips large event answers for clients that accept it (the map\'s points are megabytes)', async () => {
+    const app = createApp(store, quiet)
+    const res = await app.request('/api/events?format=points', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    const plain = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { count: number }
+    expect(plain.count).toBe(2500)
+    expect((await app.request('/api/events?format=points')).headers.get('content-encoding')).toBeNull()
   })
 })
 

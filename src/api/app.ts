@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { coderVersion } from '../coder-version.js'
 import { loadGazetteer } from '../geo/gazetteer.js'
 import type { Gazetteer } from '../geo/types.js'
@@ -65,6 +66,8 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.use('*', makeSecurityHeaders(tiles))
   app.use('*', refuseQueryToken)
   app.use('/api/*', noStore)
+  // the map's points answer is megabytes of JSON that gzip shrinks about fourfold
+  app.use('/api/events', compress({ encoding: 'gzip', threshold: 64 * 1024 }))
 
   const routes: Route[] = [
     ...eventRoutes(store, log),
