@@ -31,7 +31,8 @@ const server = http.createServer((req, res) => {
   const url = req.url ?? '/'
   if (url === '/iraq.rss') return send('application/rss+xml', rss(['/a/kirkuk.html', '/a/basra.html']))
   if (url === '/iraq.atom') return send('application/atom+xml', `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>North</title><entry><title>claim</title><id>urn:1</id><link href="${base}/a/kirkuk-claim.html"/><updated>2023-05-10T10:00:00Z</updated></entry></feed>`)
-  if (url === '/growing.rss') { polls++; return send('application/rss+xml', rss(polls === 1 ? ['/a/kirkuk.html'] : ['/a/kirkuk.html', '/a/mosul.html'])) }
+  if (url === '/growing.rss') { polls++; return send('application/x-rss+xml', // the older type some servers still send
+    rss(polls === 1 ? ['/a/kirkuk.html'] : ['/a/kirkuk.html', '/a/mosul.html'])) }
   if (url === '/broken.rss') return send('application/rss+xml', '<rss><channel><item><title>unclosed')
   if (url === '/bomb.xml') return send('application/xml', '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>')
   if (url === '/photo.png') return send('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))

@@ -4,7 +4,9 @@ import { openStore } from '../store/open.js'
 import { formatSummary } from '../store/ingest-batch.js'
 import type { CliIO } from './io.js'
 import { addFetchOptions, ingestSources, type FetchFlags } from './ingest-command.js'
-import { parseDuration } from './units.js'
+import { parseBytes, parseDuration } from './units.js'
+import { openQueue, queueConfigured } from '../queue/queue.js'
+import { enqueueSources } from '../queue/enqueue.js'
 
 /** Feed URLs of a list file: one a line, blank lines and # comments ignored. */
 export function readFeedList(text: string): string[] {
@@ -30,19 +32,29 @@ export function registerWatch(program: Command, io: CliIO) {
       const stop = () => { stopping = true; wake?.() }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
-      const store = await openStore(opts.db)
+      // with a queue, each poll puts one fetch job a feed on it; workers fetch only items not stored
+      const queueUrl = queueConfigured()
+      const boss = queueUrl ? await openQueue(queueUrl) : null
+      const store = boss ? null : await openStore(opts.db)
       let failedRounds = 0
       try {
         for (let round = 1; round <= rounds && !stopping; round++) {
-          const s = await ingestSources(feeds, store, opts, io, `poll ${round}`)
-          io.err(`poll ${round} at ${new Date().toISOString()}: ${formatSummary(s)}`)
-          if (s.failed) failedRounds++
+          if (boss) {
+            const q = await enqueueSources(boss, feeds, { allowPrivate: !!opts.allowPrivate, timeoutMs: parseDuration(opts.timeout, '--timeout'), maxBytes: parseBytes(opts.maxBytes, '--max-bytes'), ...(opts.published ? { defaultPublished: opts.published } : {}) })
+            io.err(`poll ${round} at ${new Date().toISOString()}: enqueued ${q.jobs} fetch job(s) for \`sitrep worker\``)
+            if (q.failed) failedRounds++
+          } else {
+            const s = await ingestSources(feeds, store!, opts, io, `poll ${round}`)
+            io.err(`poll ${round} at ${new Date().toISOString()}: ${formatSummary(s)}`)
+            if (s.failed) failedRounds++
+          }
           if (round < rounds && !stopping) await new Promise<void>((res) => { wake = res; setTimeout(res, every) })
         }
       } finally {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
-        await store.close()
+        await store?.close()
+        await boss?.stop({ graceful: false, close: true, wait: true })
       }
       if (failedRounds) { io.err(`${failedRounds} poll(s) had failures`); io.setExitCode(1) }
     })

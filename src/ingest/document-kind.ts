@@ -23,6 +23,8 @@ export function kindForPath(path: string): DocumentKind | undefined {
 const BY_MIME: Record<string, DocumentKind | 'sniff'> = {
   'text/html': 'html', 'application/xhtml+xml': 'html',
   'application/rss+xml': 'feed', 'application/atom+xml': 'feed', 'application/rdf+xml': 'feed',
+  // older servers (and Python's http.server) still send the x- forms
+  'application/x-rss+xml': 'feed', 'application/x-atom+xml': 'feed', 'text/rss+xml': 'feed',
   'application/xml': 'sniff', 'text/xml': 'sniff', 'text/plain': 'sniff', 'text/markdown': 'text', '': 'sniff',
   'application/x-ndjson': 'jsonl', 'application/ndjson': 'jsonl', 'application/jsonl': 'jsonl', 'application/x-jsonlines': 'jsonl',
 }
