@@ -9,7 +9,8 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
 
 export type Rules = ReturnType<typeof loadRules>
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
+/** A JSON data file checked against its schema; a bad file throws naming the file and the first problems. */
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'))

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_DATA_DIR } from '../data/load.js'
+import { DEFAULT_DATA_DIR, readJson } from '../data/load.js'
 
 const Window = z.object({ '1': z.number(), '2': z.number(), '3': z.number() })
 export const MergeRulesSchema = z.object({
@@ -17,9 +16,7 @@ let cached: MergeRules | null = null
 /** data/rules/merge.json, validated once per process. */
 export function mergeRules(dir = DEFAULT_DATA_DIR): MergeRules {
   if (cached && dir === DEFAULT_DATA_DIR) return cached
-  const file = join(dir, 'rules/merge.json')
-  const parsed = MergeRulesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-  if (!parsed.success) throw new Error(`invalid data file ${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  if (dir === DEFAULT_DATA_DIR) cached = parsed.data
-  return parsed.data
+  const data = readJson(join(dir, 'rules/merge.json'), MergeRulesSchema)
+  if (dir === DEFAULT_DATA_DIR) cached = data
+  return data
 }

@@ -10,11 +10,6 @@ export function storeLocation(db?: string): { kind: 'sqlite' | 'postgres'; where
   return { kind: isPostgres(chosen) ? 'postgres' : 'sqlite', where: chosen }
 }
 
-/** Kept for callers that only handle files. */
-export function storePath(db?: string): string {
-  return storeLocation(db).where
-}
-
 export async function openStore(db?: string): Promise<Store> {
   const loc = storeLocation(db)
   return loc.kind === 'postgres' ? PgStore.open(loc.where) : SqliteStore.open(loc.where)

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_DATA_DIR } from '../data/load.js'
+import { DEFAULT_DATA_DIR, readJson } from '../data/load.js'
 import type { EventQuery } from './types.js'
 
 /** The parameters of `sitrep events` (as --flags) and of the HTTP API (as query parameters). */
@@ -66,17 +65,9 @@ const codebooks = new Map<string, Codebook>()
 function codebook(dir: string): Codebook {
   let c = codebooks.get(dir)
   if (c) return c
-  const file = join(dir, 'rules', 'sub-event-rules.json')
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (e) {
-    throw new Error(`cannot read data file ${file}: ${(e as Error).message}`)
-  }
-  const parsed = z.object({ types: z.record(z.string(), z.array(z.string())) }).safeParse(raw)
-  if (!parsed.success) throw new Error(`invalid data file ${file}: no "types" table`)
-  const types = Object.keys(parsed.data.types)
-  const subs = Object.values(parsed.data.types).flat()
+  const table = readJson(join(dir, 'rules', 'sub-event-rules.json'), z.object({ types: z.record(z.string(), z.array(z.string())) }))
+  const types = Object.keys(table.types)
+  const subs = Object.values(table.types).flat()
   c = { types: new Map(types.map((t) => [t.toLowerCase(), t])), subTypes: new Map(subs.map((t) => [t.toLowerCase(), t])) }
   codebooks.set(dir, c)
   return c

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_DATA_DIR } from '../../data/load.js'
+import { DEFAULT_DATA_DIR, readJson } from '../../data/load.js'
 import type { StoredEvent } from '../types.js'
 
 /** ACLED's export columns, in ACLED's order: scripts written for ACLED files index them by name or position. */
@@ -31,16 +30,8 @@ const isoCache = new Map<string, ReadonlyMap<string, number>>()
 export function isoNumericCodes(dir = DEFAULT_DATA_DIR): ReadonlyMap<string, number> {
   let codes = isoCache.get(dir)
   if (codes) return codes
-  const file = join(dir, 'geo', 'iso-numeric.json')
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (e) {
-    throw new Error(`cannot read data file ${file}: ${(e as Error).message}`)
-  }
-  const parsed = IsoNumericSchema.safeParse(raw)
-  if (!parsed.success) throw new Error(`invalid data file ${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  codes = new Map(Object.entries(parsed.data))
+  const data = readJson(join(dir, 'geo', 'iso-numeric.json'), IsoNumericSchema)
+  codes = new Map(Object.entries(data))
   isoCache.set(dir, codes)
   return codes
 }

@@ -1,6 +1,6 @@
 import type { EventQuery } from '../types.js'
 import { decodeCursor } from '../query.js'
-import { isoList } from '../sqlite/event-sql.js'
+import { isoList, searchWords } from '../sqlite/event-sql.js'
 
 /** WHERE clause of an event query in PostgreSQL's dialect; placeholders numbered from `first`. */
 export function pgEventWhere(q: EventQuery, first = 1): { where: string; params: unknown[] } {
@@ -24,8 +24,8 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
     else w.push(`latitude BETWEEN ${$(south)} AND ${$(north)} AND longitude BETWEEN ${$(west)} AND ${$(east)}`)
   }
   if (q.q) {
-    const words = q.q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 32)
-    if (words?.length) {
+    const words = searchWords(q.q)
+    if (words.length) {
       const tq = $(words.join(' '))
       // a UNION of two index lookups: an OR across the two tables would scan every event
       w.push(`id IN (SELECT id FROM events WHERE tsv @@ plainto_tsquery('simple', ${tq})

@@ -12,6 +12,7 @@ import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
 import { mergeRules } from '../../merge/rules.js'
 import { dayNumber, placeKeys } from '../../merge/similar.js'
+import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
 
@@ -107,13 +108,13 @@ export class PgStore implements Store {
 
   /** The advisory-lock keys of every block the events' merges can touch, sorted so workers never deadlock. */
   private lockKeys(events: SitrepEvent[]): string[] {
-    const w = this.rules.date_window_days
     const keys = new Set<string>()
     for (const e of events) {
-      const day = dayNumber(e.event_date)
-      if (e.background || day === null) continue
-      const reach = Math.ceil(w[String(e.time_precision ?? 3) as '1'] + Math.max(w['1'], w['2'], w['3'])) * 2
-      for (let b = Math.floor((day - reach) / BLOCK_DAYS); b <= Math.floor((day + reach) / BLOCK_DAYS); b++) keys.add(`${e.iso ?? ''}:${b}`)
+      const win = e.background ? null : candidateWindow(e, this.rules)
+      if (!win) continue
+      // twice the reach: a candidate's own neighbourhood (one hop) lies within it
+      const span = win.reach * 2
+      for (let b = Math.floor((win.day - span) / BLOCK_DAYS); b <= Math.floor((win.day + span) / BLOCK_DAYS); b++) keys.add(`${e.iso ?? ''}:${b}`)
     }
     return [...keys].sort()
   }
@@ -170,20 +171,12 @@ export class PgStore implements Store {
   }
 
   private async neighbours(c: pg.PoolClient, m: Mention): Promise<Mention[]> {
-    const day = dayNumber(m.event.event_date)
-    if (day === null) return []
-    const w = this.rules.date_window_days
-    const ws = w[String(m.event.time_precision ?? 3) as '1']
-    const reach = Math.ceil(ws + Math.max(w['1'], w['2'], w['3']))
-    const { key, skeleton } = placeKeys(m.event.location)
-    const lat = m.event.latitude ?? 999, lon = m.event.longitude ?? 999
-    const dLat = (Math.max(this.rules.max_km['1'], this.rules.max_km['2'], this.rules.max_km['3']) + 1) / 111
-    const dLon = Math.min(180, dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat)) * Math.PI) / 180)))
+    const win = candidateWindow(m.event, this.rules)
+    if (!win) return []
     const rows = await c.query<MentionRow>(`SELECT ${MENTION_COLS} FROM mentions m JOIN reports r ON r.id = m.report_id
       WHERE m.iso IS NOT DISTINCT FROM $1 AND m.day BETWEEN $2 AND $3 AND NOT m.background
         AND abs(m.day - $4::int) <= $5::float8 + CASE m.tp WHEN 1 THEN $6::float8 WHEN 2 THEN $7::float8 ELSE $8::float8 END
-        AND (m.place_key = $9::text OR m.place_skel = $10::text OR (m.lat BETWEEN $11::float8 AND $12::float8 AND m.lon BETWEEN $13::float8 AND $14::float8))`,
-    [m.event.iso, day - reach, day + reach, day, ws, w['1'], w['2'], w['3'], key, skeleton, lat - dLat, lat + dLat, lon - dLon, lon + dLon])
+        AND (m.place_key = $9::text OR m.place_skel = $10::text OR (m.lat BETWEEN $11::float8 AND $12::float8 AND m.lon BETWEEN $13::float8 AND $14::float8))`, [...win.params])
     return rows.rows.map(toMention)
   }
 

@@ -4,10 +4,15 @@ import { decodeCursor } from '../query.js'
 
 const RTREE_MAX_SQ_DEGREES = 0.25
 
+/** The words of a free-text query, at most 32: full-text syntax of either backend is never exposed. */
+export function searchWords(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32)
+}
+
 /** FTS5 syntax is not for end users: each word becomes a quoted term, all required. */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)
-  return words?.length ? words.slice(0, 32).map((w) => `"${w}"`).join(' ') : null
+  const words = searchWords(q)
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : null
 }
 
 export function isoList(countries: string[]): string[] {

@@ -84,7 +84,6 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
         events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
         PRIMARY KEY (day, iso, admin1, event_type, sub_event_type, background, review, country)
       ) WITHOUT ROWID;
-      CREATE TABLE feeds (url TEXT PRIMARY KEY, polled_at TEXT, items INTEGER NOT NULL DEFAULT 0);
     `,
   },
 ]

@@ -11,6 +11,7 @@ import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
 import { mergeRules } from '../../merge/rules.js'
 import { dayNumber, placeKeys } from '../../merge/similar.js'
+import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
 
@@ -179,18 +180,8 @@ export class SqliteStore implements Store {
   }
 
   private neighbours(m: Mention): Mention[] {
-    const day = dayNumber(m.event.event_date)
-    if (day === null) return []
-    const w = this.rules.date_window_days
-    const reach = Math.ceil(w[String(m.event.time_precision ?? 3) as '1'] + Math.max(w['1'], w['2'], w['3']))
-    // a match needs the same name, or a pin within the largest merge distance (111 km a degree of latitude)
-    const { key, skeleton } = placeKeys(m.event.location)
-    const lat = m.event.latitude ?? 999, lon = m.event.longitude ?? 999
-    const dLat = (Math.max(this.rules.max_km['1'], this.rules.max_km['2'], this.rules.max_km['3']) + 1) / 111
-    const dLon = Math.min(180, dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat)) * Math.PI) / 180)))
-    const ws = w[String(m.event.time_precision ?? 3) as '1']
-    const rows = this.neighbourStmt.all(m.event.iso, day - reach, day + reach, day, ws, w['1'], w['2'], w['3'], key, skeleton, lat - dLat, lat + dLat, lon - dLon, lon + dLon) as MentionRow[]
-    return rows.map(toMention)
+    const win = candidateWindow(m.event, this.rules)
+    return win ? (this.neighbourStmt.all(...win.params) as MentionRow[]).map(toMention) : []
   }
 
   /** Re-clusters the block around `seeds` and rewrites its events; `formerIds` are events that may vanish. */
@@ -401,14 +392,13 @@ export class SqliteStore implements Store {
     const key = by === 'event_type' ? 'event_type' : by === 'country' ? `coalesce(country, '')` : `coalesce(admin1, '')`
     // filters on the counted dimensions only: read the per-day counts, not every event
     const dimsOnly = !q.actor && !q.bbox && !q.q && q.minFatalities == null
+    const { where, params } = eventWhere({ ...q, cursor: undefined })
     if (dimsOnly) {
-      const { where, params } = eventWhere({ ...q, cursor: undefined })
       const rows = this.sql(`SELECT ${period('day')} AS period, ${key} AS key, sum(events) AS events, sum(fatalities) AS fatalities
         FROM (SELECT day, iso, country, admin1, event_type, sub_event_type, background, review, events, fatalities, day AS event_date FROM event_days) ${where}
         GROUP BY 1, 2 HAVING sum(events) > 0 ORDER BY 1, 2`).all(...params) as StatsRow[]
       return rows
     }
-    const { where, params } = eventWhere({ ...q, cursor: undefined })
     return this.sql(`SELECT ${period('event_date')} AS period, ${key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
       FROM events ${where}${where ? ' AND' : ' WHERE'} event_date <> '' GROUP BY 1, 2 ORDER BY 1, 2`).all(...params) as StatsRow[]
   }
