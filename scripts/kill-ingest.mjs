@@ -3,7 +3,7 @@
 // uninterrupted ingest gives (same reports, same events, same merged ids) and pass integrity_check.
 // node scripts/kill-ingest.mjs [--reports 10000] [--kills 20]   (npm run chaos)
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,20 +25,36 @@ export async function killIngest({ reports = 10_000, kills = 20, seed = 7, log =
   const file = join(dir, 'reports.jsonl')
   writeFileSync(file, [...syntheticReports(reports, { seed, days: Math.max(20, Math.round(reports / 40)) })].map((r) => JSON.stringify(r)).join('\n') + '\n')
   const ref = join(dir, 'reference.db'), victim = join(dir, 'victim.db')
-  execFileSync(process.execPath, [bin, 'ingest', file, '--db', ref], { env, stdio: 'ignore' })
-  const killedAt = []
-  for (let k = 0; k < kills; k++) {
-    const before = count(victim)
-    if (before >= reports) break
-    // once this run is writing (its first batch committed), a random moment within the next 1.5 s:
-    // while it codes, while it merges inside a transaction, or while it commits
-    const p = spawn(process.execPath, [bin, 'ingest', file, '--db', victim], { env, stdio: 'ignore' })
+  const run = (db) => {
+    const p = spawn(process.execPath, [bin, 'ingest', file, '--db', db], { env, stdio: 'ignore' })
     const exited = new Promise((r) => p.on('exit', r))
-    let done = false
-    void exited.then(() => { done = true })
-    while (!done && count(victim) === before) await new Promise((r) => setTimeout(r, 20))
-    await new Promise((r) => setTimeout(r, Math.random() * 1500))
-    if (!done) { p.kill('SIGKILL'); await exited; killedAt.push(count(victim)); log(`kill ${killedAt.length}: at ${killedAt.at(-1)} stored reports`) }
+    const state = { p, exited, done: false }
+    void exited.then(() => { state.done = true })
+    return state
+  }
+  const firstWrite = async (s, db, before) => { while (!s.done && count(db) === before) await new Promise((r) => setTimeout(r, 10)) }
+  // the uninterrupted reference run also measures how long the writing part lasts, so kill moments
+  // fall inside it on fast and slow machines alike (a fixed delay missed the whole run on a fast one)
+  const r0 = run(ref)
+  await firstWrite(r0, ref, 0)
+  const w0 = performance.now()
+  await r0.exited
+  const writing = Math.max(50, performance.now() - w0)
+  const killedAt = []
+  for (let attempt = 0; killedAt.length < kills && attempt < kills * 3; attempt++) {
+    const before = count(victim)
+    if (before >= reports) {
+      // a run finished before its kill: start over from an empty store so every kill asked for happens
+      for (const f of ['', '-wal', '-shm']) rmSync(victim + f, { force: true })
+      continue
+    }
+    // once this run is writing (its first batch committed), a random moment within the rest of the run:
+    // while it codes, while it merges inside a transaction, or while it commits
+    const s = run(victim)
+    await firstWrite(s, victim, before)
+    await new Promise((r) => setTimeout(r, Math.random() * 0.8 * writing * (reports - before) / reports))
+    if (!s.done) { s.p.kill('SIGKILL'); await s.exited; killedAt.push(count(victim)); log(`kill ${killedAt.length}: at ${killedAt.at(-1)} stored reports`) }
+    else await s.exited
   }
   execFileSync(process.execPath, [bin, 'ingest', file, '--db', victim], { env, stdio: 'ignore' })
   const d = new Database(victim, { readonly: true })

@@ -10,10 +10,10 @@ beforeAll(() => { execFileSync(process.execPath, [join(root, 'node_modules/types
 
 describe('kill -9 during an ingest into SQLite', () => {
   it('loses nothing and duplicates nothing after the ingest is re-run', async () => {
-    const r = await killIngest({ reports: 500, kills: 2, seed: 21 })
+    const r = await killIngest({ reports: 800, kills: 2, seed: 21 })
     expect(r.kills).toBeGreaterThanOrEqual(1)
     expect(r.integrity).toBe('ok')
-    expect(r.reports).toBe(500)
+    expect(r.reports).toBe(800)
     expect(r.same).toBe(true)
   }, 240_000)
 })
