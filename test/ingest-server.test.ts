@@ -103,7 +103,11 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
   '/hang': () => { /* never answers: only the deadline ends the request */ },
   '/error': (_q, res) => { res.writeHead(503, { 'content-type': 'text/plain' }); res.end('busy') },
   '/compress.txt': (_q, res) => { res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'compress' }); res.end('x') },
-  '/deep.html': (_q, res) => send(res, 'text/html', `<html><body>${'<div>'.repeat(50_000)}deep</body></html>`),
+  '/deep.html': (_q, res) => send(res, 'text/html', `<html><body>${'<div>'.repeat(100_000)}deep</body></html>`),
+  '/stray-lt.html': (_q, res) => send(res, 'text/html', `<html><body>${'<'.repeat(1_500_000)}<p>lost</p></body></html>`),
+  '/big-attr.html': (_q, res) => send(res, 'text/html', `<html><head><title>Roadblock</title></head><body><div data-x="${'a'.repeat(1_500_000)}"><p>Militiamen set up a roadblock outside Bunia on Friday.</p></div></body></html>`),
+  '/no-charset.html': (_q, res) => send(res, 'text/html', Buffer.from('<html><body><p>Riot police dispersed a march in Lom\xe9 on Tuesday.</p></body></html>', 'latin1')),
+  '/wrong-charset.html': (_q, res) => send(res, 'text/html; charset=utf-8', Buffer.from('<html><body><p>Shots were fired in Cura\xe7ao harbour.</p></body></html>', 'latin1')),
   '/cp1252.html': (_q, res) => send(res, 'text/html; charset=windows-1252', Buffer.from(
     '<html><head><title>Caf\xe9 attack</title></head><body><p>A grenade was thrown into the Caf\xe9 Royal in Lom\xe9 on Sunday, \x93the worst attack this year\x94, the mayor said.</p></body></html>', 'latin1')),
   '/meta-charset.html': (_q, res) => send(res, 'text/html', Buffer.from(
@@ -162,11 +166,13 @@ describe('readSources over HTTP', () => {
       [u('/trickle.txt')]: /timed out after 1000 ms/,
       [u('/gzip-bomb.html')]: /decompressed body exceeds the cap of 2 MiB/,
       [u('/deep.html')]: /HTML nested deeper than \d+ elements, refused/,
+      [u('/stray-lt.html')]: /HTML with more than [\d,]+ tags and entities, refused/,
       [u('/articles/missing.html')]: /HTTP 404 Not Found/, // a feed item: only that item fails
     }
     const specs = [
       u('/feed.rss'), u('/malformed.xml'), u('/bomb.xml'), u('/image.png'), u('/huge.txt'), u('/huge-declared.txt'),
       u('/to-metadata'), u('/loop'), u('/trickle.txt'), u('/gzip-bomb.html'), u('/deep.html'), u('/feed.atom'),
+      u('/stray-lt.html'), u('/big-attr.html'), u('/no-charset.html'), u('/wrong-charset.html'),
       u('/cp1252.html'), u('/meta-charset.html'), u('/batch.ndjson'), u('/plain.txt'),
     ]
     expect(INLINE_PARAGRAPHS.join('\n\n').length).toBeGreaterThan(FULL_TEXT_CHARS)
@@ -219,6 +225,11 @@ describe('readSources over HTTP', () => {
       text: 'A grenade was thrown into the Café Royal in Lomé on Sunday, “the worst attack this year”, the mayor said.',
     })
     expect(reports.get(u('/meta-charset.html'))).toMatchObject({ title: 'Bogotá', text: 'Police clashed with protesters in Bogotá.' })
+    // a missing or wrong charset on bytes that are not UTF-8: read as windows-1252, as browsers do
+    expect(reports.get(u('/no-charset.html'))).toMatchObject({ text: 'Riot police dispersed a march in Lomé on Tuesday.' })
+    expect(reports.get(u('/wrong-charset.html'))).toMatchObject({ text: 'Shots were fired in Curaçao harbour.' })
+    // a 1.5 MB attribute is only weight: the article is read
+    expect(reports.get(u('/big-attr.html'))).toMatchObject({ title: 'Roadblock', text: 'Militiamen set up a roadblock outside Bunia on Friday.' })
     expect(reports.get(`${u('/batch.ndjson')}:1`)).toEqual({ id: 'n1', text: 'Rioters burned a police post.' })
     // the last spec, after every failure above, still came through
     expect(items.at(-1)).toEqual({

@@ -13,6 +13,12 @@ import type { Origin } from './document-reports.js'
 export const FULL_TEXT_CHARS = 1500
 
 /**
+ * Real feeds carry tens of items; one with a hundred thousand links would have Sitrep fetch them all
+ * for whoever wrote it, so items past this are refused with one error.
+ */
+export const MAX_FEED_ITEMS = 1000
+
+/**
  * A report per feed item: from the item's own content when it holds the full text, else from the
  * page its link points to (fetched through the context's safe fetch, after asking isSeen).
  * Each item that fails gives its own error item; the others go on.
@@ -24,7 +30,7 @@ export async function* feedReports(xml: string, origin: Origin, ctx: SourceConte
     return
   }
   if (feed.items.length === 0) yield { ref: origin.ref, skipped: 'feed has no items' }
-  for (const [i, item] of feed.items.entries()) {
+  for (const [i, item] of feed.items.slice(0, MAX_FEED_ITEMS).entries()) {
     const link = absoluteHttpUrl(item.link, origin.url)
     // the link names the item (resolved against the feed's URL), else its guid, else its place in the feed
     const key = link ?? item.link ?? item.guid
@@ -35,6 +41,9 @@ export async function* feedReports(xml: string, origin: Origin, ctx: SourceConte
       // a failed fetch, or an isSeen that threw
       yield errorItem(ref, (e as Error).message)
     }
+  }
+  if (feed.items.length > MAX_FEED_ITEMS) {
+    yield errorItem(origin.ref, `feed has ${feed.items.length.toLocaleString('en')} items; read the first ${MAX_FEED_ITEMS.toLocaleString('en')}, refused the rest`)
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractArticle, htmlFragmentText } from './html.js'
-import { MAX_HTML_DEPTH, htmlNestingDepth } from './html-depth.js'
+import { MAX_HTML_DEPTH, MAX_HTML_MARKUP, htmlMarkupCount, htmlNestingDepth } from './html-depth.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8')
 
@@ -59,8 +59,32 @@ describe('extractArticle', () => {
     expect(Date.now() - started).toBeLessThan(2000)
   })
 
+  it('reads the article past an 8 MB attribute, 100,000 attributes and an 8 MB tag name', () => {
+    const body = '<p>Gunmen attacked a police post in Kano on Monday, killing two officers, police said.</p>'.repeat(3)
+    for (const html of [
+      `<html><head><title>Kano</title></head><body><div data-x="${'a'.repeat(8_000_000)}">${body}</div></body></html>`,
+      `<html><body><div ${Array.from({ length: 100_000 }, (_, i) => `a${i}="x"`).join(' ')}>${body}</div></body></html>`,
+      `<html><body><${'a'.repeat(8_000_000)}>${body}</body></html>`,
+    ]) expect(extractArticle(html)).toMatchObject({ text: expect.stringContaining('Gunmen attacked a police post in Kano') })
+  })
+
+  it('refuses a page of millions of stray "<" or entities (each would be a node) instead of parsing it', () => {
+    const refused = { error: `HTML with more than ${MAX_HTML_MARKUP.toLocaleString('en')} tags and entities, refused` }
+    expect(extractArticle(`<html><body>${'<'.repeat(8_000_000)}<p>text</p></body></html>`)).toEqual(refused)
+    expect(extractArticle(`<html><body><p>${'&lt;'.repeat(300_000)}</p></body></html>`)).toEqual(refused)
+    expect(htmlFragmentText('<br>'.repeat(300_000))).toEqual(refused)
+  })
+
   it('reads a fragment without <html> as a body', () => {
     expect(htmlFragmentText('<p>One <b>two</b></p><p>Three<br>four &amp; five</p>')).toBe('One two\n\nThree\nfour & five')
+  })
+})
+
+describe('htmlMarkupCount', () => {
+  it('counts the characters that can open a node, and stops past the limit', () => {
+    expect(htmlMarkupCount('<p>Tom &amp; Jerry</p>')).toBe(3)
+    expect(htmlMarkupCount('plain text')).toBe(0)
+    expect(htmlMarkupCount('<'.repeat(1000), 10)).toBe(11)
   })
 })
 

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import { MAX_HTML_DEPTH, htmlNestingDepth } from './html-depth.js'
+import { MAX_HTML_DEPTH, MAX_HTML_MARKUP, htmlMarkupCount, htmlNestingDepth } from './html-depth.js'
 import { readPageMetadata } from './html-metadata.js'
 import type { PageMetadata } from './html-metadata.js'
 import { FURNITURE, nodeText } from './html-text.js'
@@ -57,6 +57,7 @@ export function htmlFragmentText(html: string): string | { error: string } {
 function parseDocument(html: string): { document: Document } | { error: string } {
   const depth = htmlNestingDepth(html, MAX_HTML_DEPTH)
   if (depth > MAX_HTML_DEPTH) return { error: `HTML nested deeper than ${MAX_HTML_DEPTH} elements, refused` }
+  if (htmlMarkupCount(html, MAX_HTML_MARKUP) > MAX_HTML_MARKUP) return { error: `HTML with more than ${MAX_HTML_MARKUP.toLocaleString('en')} tags and entities, refused` }
   try {
     // linkedom makes the first element the root of a fragment; a full document shell keeps <body> a body
     const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`

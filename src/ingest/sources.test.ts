@@ -145,6 +145,17 @@ describe('readSources: local files', () => {
   })
 })
 
+describe('readSources: a feed with too many items', () => {
+  it('reads the first 1,000 items and refuses the rest with one error, fetching nothing', async () => {
+    const file = at('many.rss')
+    const items = Array.from({ length: 1200 }, (_, i) => `<item><guid>item-${i}</guid><description>Protest number ${i} in the square.</description></item>`)
+    writeFileSync(file, `<rss><channel><title>Flood</title>${items.join('')}</channel></rss>`)
+    const out = await collect([file]) // no links: nothing to fetch, every item is its own text
+    expect(out.filter((i) => 'report' in i)).toHaveLength(1000)
+    expect(out.at(-1)).toEqual({ ref: file, error: `${file}: feed has 1,200 items; read the first 1,000, refused the rest` })
+  })
+})
+
 describe('readSources: directories', () => {
   it('walks recursively in path order, known extensions only, skipping hidden entries and not following a symlink loop', async () => {
     const items = await collect([at('tree')])

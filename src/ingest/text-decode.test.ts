@@ -21,6 +21,11 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0x41, 0xff, 0xfe, 0x42), { strictUtf8: true })).toEqual({ error: 'binary file, not text' })
     expect(decodeText(bytes(0x41, 0xc3, 0xa9))).toEqual({ text: 'Aé' })
   })
+  it('reads undeclared or wrongly declared non-UTF-8 bytes as windows-1252, not as replacement characters', () => {
+    expect(decodeText(Buffer.from('Lom\xe9 \x93attack\x94', 'latin1'))).toEqual({ text: 'Lomé “attack”' })
+    expect(decodeText(Buffer.from('Lom\xe9', 'latin1'), { headerCharset: 'utf-8' })).toEqual({ text: 'Lomé' })
+    expect(decodeText(Buffer.from('<meta charset="utf-8"><p>Lom\xe9</p>', 'latin1'))).toEqual({ text: '<meta charset="utf-8"><p>Lomé</p>' })
+  })
   it('honours a UTF-16 byte-order mark', () => {
     expect(decodeText(Buffer.concat([bytes(0xff, 0xfe), Buffer.from('Gao', 'utf16le')]), { strictUtf8: true })).toEqual({ text: 'Gao' })
   })

@@ -11,7 +11,7 @@ export type DecodeOptions = {
 
 /**
  * Bytes to text: BOM, then the header charset, then a `<meta charset>` or `<?xml encoding>` declaration,
- * else UTF-8. NUL bytes mean binary (no text format we read contains them).
+ * else UTF-8, falling back to windows-1252 when the bytes are not UTF-8. NUL bytes mean binary (no text format we read contains them).
  * @example decodeText(Buffer.from('Caf\xe9', 'latin1'), { headerCharset: 'windows-1252' }) // { text: 'Café' }
  */
 export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
@@ -21,9 +21,11 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   if (declared === 'windows-1252') return { text: decodeWindows1252(bytes) }
   if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared).decode(bytes) }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: !!opts.strictUtf8 }).decode(bytes) }
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return { error: 'binary file, not text' }
+    // undeclared or wrongly declared bytes that are not UTF-8: windows-1252, as browsers fall back to,
+    // rather than replacement characters; a local file in strict mode is taken as binary
+    return opts.strictUtf8 ? { error: 'binary file, not text' } : { text: decodeWindows1252(bytes) }
   }
 }
 
