@@ -17,7 +17,6 @@ const schemas: string[] = []
 
 beforeAll(async () => {
   if (!run) return
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root })
   dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'))
   // 240 invented reports over 12 days: dense, so reports of one incident reach different workers at once
   const { syntheticReports } = await import('../scripts/synthetic-reports.mjs')
