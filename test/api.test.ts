@@ -379,6 +379,17 @@ describe('HTTP API: writes', () => {
     expect(j.detail.summary.failed).toBe(2)
   })
 
+  it('answers 503 naming the cause when the store cannot be written, and keeps what it held', async () => {
+    await post('/api/reports', { text: text('k1'), id: 'k1' })
+    ;(store as SqliteStore).db.pragma('query_only = 1') // SQLite refuses writes as on a read-only file
+    const res = await post('/api/reports', { text: text('k2'), id: 'k2' })
+    expect(res.status).toBe(503)
+    const j = await body(res)
+    expect(j.error).toMatch(/^cannot write to the store: the store is read-only/)
+    expect(j.detail.summary).toMatchObject({ stored: 0, failed: 1 })
+    expect((await store.counts()).reports).toBe(1)
+  })
+
   it('fetches { url } with the server\'s address policy: loopback refused unless allowed', async () => {
     const res = await post('/api/reports', { url: 'http://127.0.0.1:9/report.html' })
     expect(res.status).toBe(422)

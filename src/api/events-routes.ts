@@ -45,7 +45,8 @@ export function eventRoutes(store: Store, log: (m: string) => void): Route[] {
         const id = c.req.param('id') ?? ''
         new QueryParams(c.req.queries()).done()
         const event = await store.getEvent(id)
-        if (!event) throw new ApiError(404, `no event with id ${JSON.stringify(id)}`)
+        // a 100,000-character id is not echoed back whole
+        if (!event) throw new ApiError(404, `no event with id ${JSON.stringify(id.length > 200 ? `${id.slice(0, 199)}…` : id)}`)
         const [mentions, history, reviews] = await Promise.all([store.eventMentions(event.event_id), store.history(event.event_id), store.reviews(event.event_id)])
         const sources = mentions.map((m) => ({
           report: { id: m.report.id, title: m.report.title, url: m.report.url, source: m.report.source, published: m.report.published, text: m.report.text },

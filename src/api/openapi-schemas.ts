@@ -10,6 +10,10 @@ const nnum = { type: ['number', 'null'] }
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'object', required: Object.keys(properties), properties, ...extra })
 
+const summaryFields = {
+  read: int, stored: int, seen: int, skipped: int, failed: int, eventsNew: int, eventsMerged: int,
+  failures: { type: 'array', items: obj({ ref: str, reason: str }) },
+}
 const evidence = { type: 'object', additionalProperties: { type: 'object', required: ['kind'], properties: { kind: { enum: ['spans', 'rule'] }, rule: str, spans: { type: 'array', items: obj({ start: int, end: int }) } } } }
 const acledFields = {
   event_type: str, sub_event_type: str, disorder_type: str, actor1: nstr, assoc_actor_1: nstr, inter1: nint, actor2: nstr, assoc_actor_2: nstr,
@@ -37,10 +41,8 @@ export const schemas = {
   HistoryEntry: obj({ old_id: str, new_id: str, reason: str, at: str }),
   ReviewEntry: obj({ event_id: str, action: { enum: ['confirm', 'reject', 'correct'] }, fields: { type: ['object', 'null'] }, comment: nstr, author: nstr, at: str }),
   Place: obj({ name: str, country: str, admin1: nstr, latitude: num, longitude: num, kind: str, population: int }),
-  IngestSummary: obj({
-    read: int, stored: int, seen: int, skipped: int, failed: int, eventsNew: int, eventsMerged: int,
-    failures: { type: 'array', items: obj({ ref: str, reason: str }) },
-  }),
+  // `stopped` is optional: present only when the store itself failed (full disk, read-only)
+  IngestSummary: { ...obj(summaryFields), properties: { ...summaryFields, stopped: str } },
   ReportInput: {
     type: 'object', additionalProperties: false, required: ['text'],
     properties: { text: { ...str, minLength: 1 }, id: { type: ['string', 'integer'] }, title: nstr, published: { ...nstr, description: 'YYYY-MM-DD' }, url: nstr, source: nstr },

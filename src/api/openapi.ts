@@ -121,6 +121,7 @@ export const openApiDocument = {
         responses: {
           200: jsonResponse('the ingest summary; reports that failed are listed under failures', obj({ summary: ref('IngestSummary') })),
           422: errorResponse('every report failed; detail.summary lists why'),
+          503: errorResponse('the store cannot be written (full disk, read-only); nothing of this request is half-stored, retry later'),
           ...writeErrors,
         },
       },

@@ -22,6 +22,8 @@ export class QueryParams {
     const v = this.raw[name]
     if (v === undefined) return undefined
     if (v.length !== 1) { this.errors.push(`${name}: given ${v.length} times (give it once)`); return undefined }
+    // as parseEventQuery: PostgreSQL cannot take U+0000 in text, and nothing stored contains it
+    if (v[0]!.includes('\u0000')) { this.errors.push(`${name}: contains a NUL character (U+0000)`); return undefined }
     return v[0]
   }
 

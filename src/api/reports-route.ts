@@ -28,6 +28,8 @@ export function reportsRoute(store: Store, deps: { coder: () => Coder; coderVers
       })
       const code = deps.coder()
       const summary = await ingestItems(items, store, { code, coderVersion: deps.coderVersion() })
+      // the store itself failed (full disk, read-only): the client may retry later, nothing is half-stored
+      if (summary.stopped) throw new ApiError(503, `cannot write to the store: ${summary.stopped}`, { summary })
       if (summary.failed > 0 && summary.failed === summary.read) {
         throw new ApiError(422, `no report could be stored: ${summary.failures[0]!.reason}`, { summary })
       }

@@ -64,7 +64,8 @@ export function registerIngest(program: Command, io: CliIO) {
       try {
         const s = await ingestSources(specs, store, opts, io)
         io.err(formatSummary(s))
-        if (s.failed) { io.err(`${s.failed} item(s) failed`); io.setExitCode(1) }
+        if (s.failed) io.err(`${s.failed} item(s) failed`)
+        if (s.failed || s.stopped) io.setExitCode(1)
       } finally {
         await store.close()
       }

@@ -4,6 +4,7 @@ import { coderVersion } from '../coder-version.js'
 import { openStore } from '../store/open.js'
 import type { CliIO } from './io.js'
 import { makeProgress } from './progress.js'
+import { StoreFaultError } from '../store/store-fault.js'
 
 /** `sitrep recode`: codes stored reports again with this coder; analyst corrections stay. */
 export function registerRecode(program: Command, io: CliIO) {
@@ -15,13 +16,14 @@ export function registerRecode(program: Command, io: CliIO) {
       const store = await openStore(opts.db)
       const version = coderVersion()
       const coder = makeCoder()
-      let seen = 0, recoded = 0, changed = 0, failed = 0
-      const progress = makeProgress(io, 'recode', (await store.counts()).reports)
+      let recoded = 0, changed = 0, failed = 0
+      let stopped: string | null = null
+      const total = (await store.counts()).reports
+      const progress = makeProgress(io, 'recode', total)
       try {
         const reports = []
         for await (const r of store.reports()) reports.push({ id: r.id, text: r.text, title: r.title, published: r.published, url: r.url, source: r.source, coder_version: r.coder_version })
         for (const r of reports) {
-          seen++
           progress.tick(`${recoded} re-coded, ${changed} changed`)
           if (!opts.all && r.coder_version === version) continue
           try {
@@ -30,6 +32,8 @@ export function registerRecode(program: Command, io: CliIO) {
             if ((await store.recodeReport(r.id, doc.events ?? [], version)).changed) changed++
           } catch (e) {
             failed++
+            // the store cannot be written at all: every other report would fail the same way
+            if (e instanceof StoreFaultError) { stopped = e.message; break }
             io.err(`report ${r.id}: ${(e as Error).message}`)
           }
         }
@@ -37,7 +41,8 @@ export function registerRecode(program: Command, io: CliIO) {
         progress.stop()
         await store.close()
       }
-      io.err(`${seen} stored report(s): ${recoded} re-coded with ${version}, ${changed} coded differently${failed ? `, ${failed} failed` : ''}`)
+      io.err(`${total} stored report(s): ${recoded} re-coded with ${version}, ${changed} coded differently${failed ? `, ${failed} failed` : ''}`)
+      if (stopped) io.err(`stopped: cannot write to the store: ${stopped}; the reports re-coded before it are kept, and the rest keep their old coding`)
       if (failed) io.setExitCode(1)
     })
 }

@@ -38,6 +38,8 @@ export async function runWorker(boss: PgBoss, store: Store, opts: { concurrency:
     t.seen += s.seen
     t.failed += s.failed
     for (const f of s.failures) opts.log(`fetch ${d.spec}: ${f.ref}: ${f.reason}`)
+    // a full disk or a read-only store: fail the job so the queue retries it once the store is writable
+    if (s.stopped) throw new Error(`cannot write to the store: ${s.stopped}`)
   }
   // a failed job goes back with its error; pg-boss retries it (retryLimit) and then keeps it as failed
   const take = async <T>(name: string, handle: (d: T) => Promise<void>): Promise<boolean> => {

@@ -1,5 +1,6 @@
 import type { ReportInput, SitrepEvent } from '../types.js'
 import type { Store } from './store.js'
+import { StoreFaultError } from './store-fault.js'
 
 export type IngestItem = { ref: string; report: ReportInput } | { ref: string; error: string } | { ref: string; skipped: string }
 
@@ -12,6 +13,8 @@ export type IngestSummary = {
   failures: { ref: string; reason: string }[]
   eventsNew: number
   eventsMerged: number
+  /** set when the store itself failed (full disk, read-only file): the ingest stopped there */
+  stopped?: string
 }
 
 export type IngestOptions = {
@@ -24,7 +27,7 @@ export type IngestOptions = {
 
 /**
  * Codes and stores a stream of source items. A failing item is counted with its reason and the batch
- * goes on. Reports are stored in transactions of up to `batchSize` (one savepoint each, so a bad
+ * goes on; a failing store (full disk, read-only file) stops the ingest, keeping what was committed. Reports are stored in transactions of up to `batchSize` (one savepoint each, so a bad
  * report is rolled back alone); a kill loses at most the open batch, which re-running the ingest
  * redoes, since stored reports are recognised and skipped.
  */
@@ -42,6 +45,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
       results = await store.addReports(batch.map((b) => ({ report: b.report, events: b.events })), opts.coderVersion)
     } catch (e) {
       for (const b of batch) fail(b.ref, `not stored: ${(e as Error).message}`)
+      if (e instanceof StoreFaultError) s.stopped = `${e.message}; what was stored before is kept, and re-running the ingest once the store can be written goes on from there`
       return
     }
     results.forEach((res, i) => {
@@ -55,6 +59,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     })
   }
   for await (const item of items) {
+    if (s.stopped) break
     s.read++
     if ('skipped' in item) { s.skipped++; opts.onItem?.(item.ref, 'skipped', s); continue }
     if ('error' in item) { fail(item.ref, item.error); continue }
@@ -68,12 +73,13 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     }
     if (pending.length >= size) await flush()
   }
-  await flush()
+  if (!s.stopped) await flush()
   return s
 }
 
 export function formatSummary(s: IngestSummary): string {
   const lines = [`read ${s.read} item(s): ${s.stored} stored, ${s.seen} already stored, ${s.skipped} skipped, ${s.failed} failed; events: ${s.eventsNew} new, ${s.eventsMerged} merged into existing ones`]
+  if (s.stopped) lines.push(`stopped: cannot write to the store: ${s.stopped}`)
   for (const f of s.failures.slice(0, 50)) lines.push(`  failed: ${f.ref}: ${f.reason}`)
   if (s.failures.length > 50) lines.push(`  ... and ${s.failures.length - 50} more failure(s)`)
   return lines.join('\n')

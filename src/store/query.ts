@@ -30,7 +30,10 @@ const isRealDate = (s: string) => {
 }
 const show = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 59) + '…' : s)
 
-const CursorSchema = z.tuple([z.string().refine(isRealDate).nullable(), z.string().min(1)])
+// PostgreSQL text cannot hold U+0000 (a query with it fails), and no stored value has one: refused
+// here, for both backends alike, instead of failing deep in a query.
+const NUL = '\u0000'
+const CursorSchema = z.tuple([z.string().refine(isRealDate).nullable(), z.string().min(1).refine((s) => !s.includes(NUL))])
 
 function readCursor(s: string): { ok: true; cursor: Cursor } | { ok: false; reason: string } {
   // Buffer's base64url decoder skips characters outside the alphabet, so check the alphabet first.
@@ -76,6 +79,7 @@ function codebook(dir: string): Codebook {
 const text = (max: number) =>
   z.string().transform((s, ctx) => {
     if (s.length > max) ctx.addIssue({ code: 'custom', message: `at most ${max} characters, got ${s.length}` })
+    if (s.includes(NUL)) ctx.addIssue({ code: 'custom', message: 'contains a NUL character (U+0000)' })
     return s
   })
 const oneOf = (allowed: Map<string, string>, what: string) =>

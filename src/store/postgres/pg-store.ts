@@ -15,6 +15,7 @@ import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
+import { StoreFaultError, storeFault } from '../store-fault.js'
 
 type Db = pg.PoolClient | pg.Pool
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
@@ -50,7 +51,8 @@ export class PgStore implements Store {
       return out
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined)
-      throw e
+      const fault = e instanceof StoreFaultError ? null : storeFault(e)
+      throw fault ? new StoreFaultError(fault, e as Error) : e
     } finally {
       c.release()
     }
@@ -129,6 +131,9 @@ export class PgStore implements Store {
           out.push(await this.addOne(c, report, events, coderVersion))
           await c.query('RELEASE SAVEPOINT report')
         } catch (e) {
+          // a full disk or a read-only server fails every report after this one: give up the batch
+          const fault = storeFault(e)
+          if (fault) throw new StoreFaultError(fault, e as Error)
           await c.query('ROLLBACK TO SAVEPOINT report')
           out.push({ error: (e as Error).message })
         }
@@ -289,6 +294,8 @@ export class PgStore implements Store {
   }
 
   private async resolveId(db: Db, id: string): Promise<string | null> {
+    // PostgreSQL refuses U+0000 in a text parameter; no stored id holds one, so no such event exists
+    if (id.includes('\u0000')) return null
     let cur = id
     for (let hop = 0; hop < 50; hop++) {
       if ((await db.query('SELECT 1 FROM events WHERE event_id = $1', [cur])).rowCount) return cur
@@ -327,6 +334,7 @@ export class PgStore implements Store {
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
+    if (id.includes('\u0000')) return [] // as in resolveId
     return (await this.pool.query<HistoryEntry>('SELECT old_id, new_id, reason, at FROM history WHERE old_id = $1 OR new_id = $1 ORDER BY id', [id])).rows
   }
 
@@ -353,6 +361,7 @@ export class PgStore implements Store {
   }
 
   async reviews(id: string): Promise<ReviewEntry[]> {
+    if (id.includes('\u0000')) return [] // as in resolveId
     const real = (await this.resolveId(this.pool, id)) ?? id
     return (await this.pool.query<ReviewEntry>('SELECT event_id, action, fields, comment, author, at FROM reviews WHERE event_id = $1 ORDER BY id', [real])).rows
   }

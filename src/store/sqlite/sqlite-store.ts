@@ -14,6 +14,7 @@ import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
+import { StoreFaultError, storeFault } from '../store-fault.js'
 
 type DayDims = { event_date: string; iso: string | null; country: string | null; admin1: string | null; event_type: string; sub_event_type: string; background: number; review: string; fatalities: number }
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
@@ -28,20 +29,25 @@ export class SqliteStore implements Store {
   constructor(file: string, opts: { readonly?: boolean } = {}) {
     try {
       this.db = new Database(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly })
+      if (!opts.readonly) this.db.pragma('journal_mode = WAL')
+      this.db.pragma('synchronous = NORMAL')
+      this.db.pragma('busy_timeout = 10000')
+      // the filtered columns of a few million events fit in this cache; the JSON is read per page only
+      this.db.pragma('cache_size = -131072')
     } catch (e) {
-      throw new Error(`cannot open store ${file}: ${(e as Error).message}`)
+      throw openError(file, e)
     }
-    if (!opts.readonly) this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 10000')
-    // the filtered columns of a few million events fit in this cache; the JSON is read per page only
-    this.db.pragma('cache_size = -131072')
   }
 
   /** Opens (creating if needed) and migrates. */
   static async open(file: string): Promise<SqliteStore> {
     const s = new SqliteStore(file)
-    await s.migrate()
+    try {
+      await s.migrate()
+    } catch (e) {
+      s.db.close()
+      throw openError(file, e)
+    }
     return s
   }
 
@@ -53,14 +59,15 @@ export class SqliteStore implements Store {
   }
 
   private async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    this.db.exec('BEGIN IMMEDIATE')
     try {
+      this.db.exec('BEGIN IMMEDIATE')
       const out = await fn()
       this.db.exec('COMMIT')
       return out
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
-      throw e
+      const fault = e instanceof StoreFaultError ? null : storeFault(e)
+      throw fault ? new StoreFaultError(fault, e as Error) : e
     }
   }
 
@@ -122,6 +129,10 @@ export class SqliteStore implements Store {
           out.push(await this.addOne(report, events, coderVersion))
           this.db.exec('RELEASE report')
         } catch (e) {
+          // a full disk or a read-only file fails every report after this one: give up the batch
+          // (SQLite may have rolled the transaction back already, taking the savepoint with it)
+          const fault = storeFault(e)
+          if (fault) throw new StoreFaultError(fault, e as Error)
           this.db.exec('ROLLBACK TO report')
           this.db.exec('RELEASE report')
           out.push({ error: (e as Error).message })
@@ -424,4 +435,10 @@ export class SqliteStore implements Store {
   importEvents(events: StoredEvent[]): Promise<void> {
     return this.exclusive(() => { this.db.transaction(() => { for (const e of events) this.writeEvent(e) })() })
   }
+}
+
+/** "cannot open store F: why", naming a full disk or a read-only file or directory when that is the cause. */
+function openError(file: string, e: unknown): Error {
+  const fault = storeFault(e)
+  return new Error(`cannot open store ${file}: ${fault ? `${fault}: ${(e as Error).message}` : (e as Error).message}`)
 }
