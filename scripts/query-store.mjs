@@ -5,7 +5,7 @@ import { SqliteStore } from '../dist/store/sqlite/sqlite-store.js'
 
 /** Opens `file`, building it first when it does not hold exactly `EVENTS` events. */
 export async function openQueryStore(file, EVENTS, log = (s) => process.stderr.write(`${s}\n`)) {
-  let store = existsSync(file) ? new SqliteStore(file) : null
+  let store = existsSync(file) ? await SqliteStore.open(file) : null
   if (store && (await store.counts()).events === EVENTS) return store
   await store?.close()
   for (const x of [file, `${file}-wal`, `${file}-shm`]) rmSync(x, { force: true })

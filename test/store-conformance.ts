@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import type { Store } from '../src/store/store.js'
 import type { StoredEvent } from '../src/store/types.js'
 import { ev, text } from './support/events.js'
+import { actorsText, countActors } from '../src/store/rows.js'
 
 /** What every Store backend must do; run by test/store-sqlite.test.ts (and the PostgreSQL suite). */
 export function storeConformance(name: string, make: () => Promise<Store>) {
@@ -198,6 +199,27 @@ export function storeConformance(name: string, make: () => Promise<Store>) {
       expect(after.find((r) => r.period === '2024-04-03')).toMatchObject({ events: 1, fatalities: 7 })
       await store.review(first!.event_id, { action: 'reject' })
       expect((await store.stats({}, 'day', 'event_type')).find((r) => r.period === '2024-04-03')).toBeUndefined()
+    })
+
+    it('keeps actor counts equal to a recount of the events through merges, corrections, rejections and re-coding', async () => {
+      const recount = async () => countActors((await all()).filter((e) => !e.background).map((e) => ({ actors: actorsText(e) })), null, 1000)
+      await add('a', [ev()])
+      await add('b', [ev({ fatalities: 9 })]) // merges into a's event
+      await add('c', [ev({ actor1: 'Al Shabaab', actor2: 'Civilians (Somalia)', iso: 'SOM', country: 'Somalia', admin1: 'Banaadir', location: 'Mogadishu', latitude: 2.03, longitude: 45.34 })])
+      await add('d', [ev({ background: true, actor1: 'Old Militia' })])
+      await add('e', [ev({ actor1: 'Islamic State', assoc_actor_1: 'Islamic State; Local Allies', location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })])
+      expect(await store.actors(null, 1000)).toEqual(await recount())
+      const byName = new Map((await store.actors(null, 1000)).map((a) => [a.name, a.events]))
+      expect(byName.get('Islamic State')).toBe(byName.get('Civilians (Iraq)')) // e names it twice: counted once
+      const [som] = (await store.queryEvents({ country: ['Somalia'] })).events
+      await store.review(som!.event_id, { action: 'correct', fields: { actor1: 'Hizbul Islam' } })
+      expect(await store.actors(null, 1000)).toEqual(await recount())
+      expect(await store.actors('shab', 10)).toEqual([])
+      await store.review(som!.event_id, { action: 'reject' })
+      expect(await store.actors('hizbul', 10)).toEqual([])
+      await store.recodeReport('e', [ev({ actor1: 'Unidentified Armed Group (Iraq)', location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })], 'test-2')
+      expect(await store.actors(null, 1000)).toEqual(await recount())
+      expect(await store.actors('local allies', 10)).toEqual([])
     })
 
     it('lists actors by number of events, and the points a map needs', async () => {

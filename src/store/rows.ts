@@ -27,12 +27,21 @@ export const REVIEW_OF: Record<Review['action'], ReviewStatus> = { confirm: 'con
 /** The actor names of an event in one searchable column, spelling kept (the filters ignore case). */
 export const actorsText = (e: StoredEvent) => [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].flatMap((x) => (x ? x.split('; ') : [])).join(' | ')
 
+/** The distinct actor names of an actors column. */
+export const actorNames = (actors: string): string[] => [...new Set(actors.split(' | '))].filter(Boolean)
+
 /** Actor names with their number of events, from the actors column of matching events. */
 export function countActors(rows: { actors: string }[], q: string | null, limit: number): { name: string; events: number }[] {
   const counts = new Map<string, number>()
+  for (const r of rows) for (const a of actorNames(r.actors)) counts.set(a, (counts.get(a) ?? 0) + 1)
+  return topActors(counts, q, limit)
+}
+
+/** The names containing `q` (any case), most events first, ties by name. */
+export function topActors(counts: Iterable<[string, number]>, q: string | null, limit: number): { name: string; events: number }[] {
   const needle = q?.toLowerCase()
-  for (const r of rows) for (const a of new Set(r.actors.split(' | '))) if (a && (!needle || a.toLowerCase().includes(needle))) counts.set(a, (counts.get(a) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name, events]) => ({ name, events }))
+  return [...counts].filter(([a, n]) => n > 0 && (!needle || a.toLowerCase().includes(needle)))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name, events]) => ({ name, events }))
 }
 
 /** Mention keys per former event id, for the merge plan. */

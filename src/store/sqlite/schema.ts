@@ -86,4 +86,18 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    about: 'actor_counts: events per actor name, kept as events are written, so the actor list does not read every event',
+    // names split on ' | ' as actorsText joins them; an event naming one actor twice counts once
+    sql: `
+      CREATE TABLE actor_counts (name TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+      WITH RECURSIVE split(id, name, rest) AS (
+        SELECT id, '', actors || ' | ' FROM events WHERE background = 0 AND review <> 'rejected'
+        UNION ALL
+        SELECT id, substr(rest, 1, instr(rest, ' | ') - 1), substr(rest, instr(rest, ' | ') + 3) FROM split WHERE rest <> ''
+      )
+      INSERT INTO actor_counts (name, events) SELECT name, count(DISTINCT id) FROM split WHERE name <> '' GROUP BY name;
+    `,
+  },
 ]

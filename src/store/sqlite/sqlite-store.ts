@@ -13,10 +13,10 @@ import { mergeRules } from '../../merge/rules.js'
 import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
-import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
+import { actorNames, actorsText, coreOf, formerMembers, topActors, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
 import { StoreFaultError, storeFault } from '../store-fault.js'
 
-type DayDims = { event_date: string; iso: string | null; country: string | null; admin1: string | null; event_type: string; sub_event_type: string; background: number; review: string; fatalities: number }
+type DayDims = { event_date: string; iso: string | null; country: string | null; admin1: string | null; event_type: string; sub_event_type: string; background: number; review: string; fatalities: number; actors: string }
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
 
 /** The embedded store: one SQLite file in WAL mode, better-sqlite3 (synchronous, one connection). */
@@ -226,14 +226,21 @@ export class SqliteStore implements Store {
   }
 
   private dayDims(eventId: string): DayDims | undefined {
-    return this.sql('SELECT event_date, iso, country, admin1, event_type, sub_event_type, background, review, fatalities FROM events WHERE event_id = ?').get(eventId) as DayDims | undefined
+    return this.sql('SELECT event_date, iso, country, admin1, event_type, sub_event_type, background, review, fatalities, actors FROM events WHERE event_id = ?').get(eventId) as DayDims | undefined
+  }
+
+  /** Adds (+1) or removes (-1) an event from the per-actor counts; background and rejected events are not counted. */
+  private countActorsOf(d: Pick<DayDims, 'actors' | 'background' | 'review'>, sign: 1 | -1) {
+    if (d.background || d.review === 'rejected') return
+    const up = this.sql('INSERT INTO actor_counts (name, events) VALUES (?, ?) ON CONFLICT DO UPDATE SET events = events + excluded.events')
+    for (const name of actorNames(d.actors)) up.run(name, sign)
   }
 
   private deleteEvent(eventId: string) {
     const row = this.sql('SELECT id FROM events WHERE event_id = ?').get(eventId) as { id: number } | undefined
     if (!row) return
     const old = this.dayDims(eventId)
-    if (old) this.countDay(old, -1)
+    if (old) { this.countDay(old, -1); this.countActorsOf(old, -1) }
     this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
     this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
     this.sql('DELETE FROM events WHERE id = ?').run(row.id)
@@ -255,8 +262,13 @@ export class SqliteStore implements Store {
   private writeEvent(merged: StoredEvent) {
     const view = applyCorrections(merged, this.correctionsOf(merged.event_id), this.reviewStatus(merged.event_id))
     const old = this.dayDims(merged.event_id)
+    const now: DayDims = { ...view, event_date: view.event_date ?? '', background: view.background ? 1 : 0, actors: actorsText(view) }
     if (old) this.countDay(old, -1)
-    this.countDay({ ...view, event_date: view.event_date ?? '', background: view.background ? 1 : 0 }, 1)
+    this.countDay(now, 1)
+    if (!old || old.actors !== now.actors || old.background !== now.background || old.review !== now.review) {
+      if (old) this.countActorsOf(old, -1)
+      this.countActorsOf(now, 1)
+    }
     const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated)
       VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated)
       ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
@@ -265,7 +277,7 @@ export class SqliteStore implements Store {
         updated = excluded.updated
       RETURNING id`).get({
       event_id: view.event_id, event_date: view.event_date ?? '', iso: view.iso, country: view.country, admin1: view.admin1,
-      event_type: view.event_type, sub_event_type: view.sub_event_type, actors: actorsText(view), fatalities: view.fatalities,
+      event_type: view.event_type, sub_event_type: view.sub_event_type, actors: now.actors, fatalities: view.fatalities,
       background: view.background ? 1 : 0, review: view.review, latitude: view.latitude, longitude: view.longitude,
       updated: merged.timestamp,
     }) as { id: number }
@@ -415,10 +427,11 @@ export class SqliteStore implements Store {
   }
 
   async actors(q: string | null, limit: number): Promise<{ name: string; events: number }[]> {
-    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-    const rows = this.sql(`SELECT actors FROM events WHERE background = 0 AND review <> 'rejected'${like ? ` AND actors LIKE ? ESCAPE '\\'` : ''}`)
-      .all(...(like ? [like] : [])) as { actors: string }[]
-    return countActors(rows, q, limit)
+    // LIKE folds ASCII case only: narrow in SQL for ASCII needles, and let topActors match exactly
+    const like = q && /^[\x20-\x7e]*$/.test(q) ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+    const rows = this.sql(`SELECT name, events FROM actor_counts WHERE events > 0${like ? ` AND name LIKE ? ESCAPE '\\'` : ''}`)
+      .raw(true).all(...(like ? [like] : [])) as [string, number][]
+    return topActors(rows, q, limit)
   }
 
   async points(q: EventQuery, limit: number): Promise<PointColumns> {
