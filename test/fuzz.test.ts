@@ -72,3 +72,34 @@ describe(`the coder on ${RUNS} generated inputs`, () => {
     expect(r.bad).toBe(0)
   }, 600_000)
 })
+
+// The page and feed readers on generated markup: tags opened and never closed, stray '<' and '&',
+// comments and CDATA cut off, entities, scripts, random Unicode. Each answers text or { error }, never
+// throws, and a feed never yields more items than it holds.
+const markupPiece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('<div>', '</div>', '<p>', '</p>', '<a href="x">', '</a>', '<br>', '<!--', '-->', '<![CDATA[', ']]>', '<script>', '</script>',
+    '<style>', '&amp;', '&lt;', '&#0;', '&#x110000;', '&nosuch;', '<', '>', '&', '"', "'", '<meta charset="utf-16">', '<html>', '<body>', '<title>',
+    '<item>', '</item>', '<entry>', '<link>', '</link>', '<rss>', '<channel>', '<feed>', '<?xml version="1.0"?>', '<!DOCTYPE html>', 'Gunmen killed 12 villagers in Tabit on Monday.') },
+  { weight: 2, arbitrary: noise },
+)
+const markup = fc.array(markupPiece, { maxLength: 80 }).map((xs) => xs.join(''))
+
+describe(`the page and feed readers on ${RUNS} generated documents`, () => {
+  it('return text or an error, never throw', async () => {
+    const { extractArticle, htmlFragmentText } = await import('../src/ingest/html.js')
+    const { parseFeed } = await import('../src/ingest/feed.js')
+    const { decodeText } = await import('../src/ingest/text-decode.js')
+    let n = 0
+    await fc.assert(fc.asyncProperty(markup, fc.boolean(), async (m, asFeed) => {
+      const page = extractArticle(asFeed ? m : `<html><body>${m}</body></html>`)
+      expect('error' in page ? typeof page.error : typeof page.text).toBe('string')
+      const fragment = htmlFragmentText(m)
+      expect(typeof fragment === 'string' || typeof fragment.error === 'string').toBe(true)
+      const feed = parseFeed(asFeed ? `<rss><channel>${m}</channel></rss>` : m)
+      if (!('error' in feed)) expect(feed.items.length).toBeLessThanOrEqual((m.match(/<(item|entry)[\s>/]/g) ?? []).length)
+      const decoded = decodeText(Buffer.from(m, 'utf8'))
+      expect('text' in decoded || 'error' in decoded).toBe(true)
+      if (++n % 200 === 0) await new Promise((r) => setImmediate(r))
+    }), { numRuns: RUNS })
+  }, 1_200_000)
+})

@@ -75,6 +75,11 @@ describe('extractArticle', () => {
     expect(htmlFragmentText('<br>'.repeat(300_000))).toEqual(refused)
   })
 
+  it('reads markup whose "<html" is not its root (inside CDATA or a comment) as a fragment, not a crash', () => {
+    expect(htmlFragmentText('<![CDATA[<html>')).toBe('')
+    expect(extractArticle('<!-- <html> --><p>Gunmen attacked a police post in Kano on Monday, killing two officers, police said.</p>')).toMatchObject({ text: expect.stringContaining('Kano') })
+  })
+
   it('reads a fragment without <html> as a body', () => {
     expect(htmlFragmentText('<p>One <b>two</b></p><p>Three<br>four &amp; five</p>')).toBe('One two\n\nThree\nfour & five')
   })

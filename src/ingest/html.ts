@@ -60,8 +60,12 @@ function parseDocument(html: string): { document: Document } | { error: string }
   if (htmlMarkupCount(html, MAX_HTML_MARKUP) > MAX_HTML_MARKUP) return { error: `HTML with more than ${MAX_HTML_MARKUP.toLocaleString('en')} tags and entities, refused` }
   try {
     // linkedom makes the first element the root of a fragment; a full document shell keeps <body> a body
-    const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`
-    const { document } = parseHTML(source) as unknown as { document: Document }
+    const shell = (h: string) => `<!DOCTYPE html><html><head></head><body>${h.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`
+    let { document } = parseHTML(/<html[\s>]/i.test(html) ? html : shell(html)) as unknown as { document: Document }
+    // an "<html" that is not the root (inside a comment or CDATA) leaves linkedom with no root element,
+    // or another element as its root: parse it as a fragment instead
+    if (document.documentElement?.tagName.toUpperCase() !== 'HTML') document = (parseHTML(shell(html)) as unknown as { document: Document }).document
+    if (!document.documentElement) return { error: 'could not parse the HTML (no root element)' }
     return { document }
   } catch (e) {
     return { error: `could not parse the HTML (${(e as Error).message})` }
