@@ -80,6 +80,13 @@ describe('extractArticle', () => {
     expect(extractArticle('<!-- <html> --><p>Gunmen attacked a police post in Kano on Monday, killing two officers, police said.</p>')).toMatchObject({ text: expect.stringContaining('Kano') })
   })
 
+  it('reads markup that once sent Readability into an endless loop (a CDATA section linkedom turns into an open comment)', () => {
+    // found by npm run fuzz: linkedom keeps "-->..." inside the comment and Readability never returned
+    expect(extractArticle('<d><![CDATA[--><!DOCTYPE h')).toEqual({ error: 'no article text' })
+    expect(extractArticle('<div><!-- note --><p>Gunmen attacked a police post in Kano on Monday, killing two officers, police said.</p><![CDATA[--><!DOCTYPE h</div>'))
+      .toMatchObject({ text: expect.stringContaining('Kano') })
+  })
+
   it('reads a fragment without <html> as a body', () => {
     expect(htmlFragmentText('<p>One <b>two</b></p><p>Three<br>four &amp; five</p>')).toBe('One two\n\nThree\nfour & five')
   })

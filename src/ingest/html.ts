@@ -66,8 +66,24 @@ function parseDocument(html: string): { document: Document } | { error: string }
     // or another element as its root: parse it as a fragment instead
     if (document.documentElement?.tagName.toUpperCase() !== 'HTML') document = (parseHTML(shell(html)) as unknown as { document: Document }).document
     if (!document.documentElement) return { error: 'could not parse the HTML (no root element)' }
+    removeComments(document.documentElement)
     return { document }
   } catch (e) {
     return { error: `could not parse the HTML (${(e as Error).message})` }
+  }
+}
+
+/**
+ * Comments are never article text, and linkedom keeps some it should have ended (`<![CDATA[-->` in
+ * HTML becomes one comment holding "-->..."), which sent Readability into an endless loop: drop them.
+ */
+function removeComments(root: Element) {
+  const stack: Node[] = [root]
+  while (stack.length) {
+    const node = stack.pop()!
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 8) child.parentNode?.removeChild(child)
+      else if (child.nodeType === 1) stack.push(child)
+    }
   }
 }
