@@ -18,6 +18,9 @@ describe('deaths and arrests, never the wounded', () => {
     ['The blast left 20 dead.', [['deaths', 20]]],
     ['Troops detained 14 people suspected of planning attacks.', [['arrests', 14]]],
     ['The convoy was 30 km from the town.', []],
+    ['Seven militants and two soldiers were killed in the clash.', [['deaths', 2], ['deaths', 7]]],
+    ['Three soldiers were wounded and two were killed.', [['deaths', 2]]],
+    ['Police arrested five suspects and two civilians were killed.', [['arrests', 5], ['deaths', 2]]],
   ])('%s', (text, expected) => {
     expect(counts(text)).toEqual(expected)
   })

@@ -94,7 +94,13 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         const between = n ? w.slice(n.last + 1, i) : []
         const article = n && /^(a|an)$/.test(w[n.first]!.lower)
         const detached = between.some((x) => /^(in|on|at|from|near|during|when|after|before|by|with|into|across)$/.test(x.lower)) || (article && between.length > 2)
-        if (n && n.last < i && !partitive && !detached) { push(n, 'deaths', 'count+death-word', i); break }
+        if (n && n.last < i && !partitive && !detached) {
+          push(n, 'deaths', 'count+death-word', i)
+          // "seven militants and two soldiers were killed": both groups are the subject
+          const more = w[n.first - 1]?.lower === 'and' ? conjoinedCount(w, n.first - 1, readNumber) : null
+          if (more) push(more, 'deaths', 'count+death-word', i)
+          break
+        }
       }
     }
     if (ARREST_VERB.test(x)) {
@@ -125,6 +131,31 @@ function isPartOf(w: Word[], n: NumberPhrase): boolean {
   if (/^(them|whom|those|these)$/.test(next)) return true
   const noun = /^(its|their|the|his|her|our)$/.test(next) ? w[n.last + 3]?.lower ?? '' : next
   return NOT_PEOPLE.test(noun) || /^(drones?|rockets?|missiles?|shells?|bombs?|vehicles?|cars?|trucks?|dead|victims|wounded)$/.test(noun)
+}
+
+// words that may sit between a count and "and" in a subject: the counted noun and its modifiers
+const SUBJECT_WORD = /^[a-z][a-z'-]*$/
+const CLAUSE_START = /^(,|;|:|—|–|-|and|but|while|as|when|after|that|said|says|say|reported|added|confirmed|according)$/
+const NOT_SUBJECT = /^(were|was|are|is|have|has|had|been|being|and|or|but|while|who|which|that|in|on|at|near|after|before|when|by|with)$/
+
+/** The count before "and" in "N nouns and M nouns ...": one to three noun words between it and the "and". */
+function conjoinedCount(w: Word[], and: number, readNumber: ReturnType<typeof makeNumberReader>): NumberPhrase | null {
+  for (let k = and - 1; k >= Math.max(0, and - 6); k--) {
+    const x = w[k]!.lower
+    if (HURT.test(x) || KILL_VERB.test(x) || DEATH_AFTER.test(x)) return null
+    const n = readNumber(w, k)
+    if (n && n.last < and) {
+      const between = w.slice(n.last + 1, and)
+      const ok = between.length >= 1 && between.length <= 3 && between.every((q) => SUBJECT_WORD.test(q.lower) && !NOT_SUBJECT.test(q.lower))
+      // it heads the clause ("Seven militants and ...", "officials said seven ..."), not a verb's object
+      // ("arrested five suspects and two civilians were killed")
+      let b = n.first - 1
+      while (b >= 0 && ADVERB.test(w[b]!.lower)) b--
+      const heads = b < 0 || CLAUSE_START.test(w[b]!.lower)
+      return ok && heads && !isPartOf(w, n) ? n : null
+    }
+  }
+  return null
 }
 
 const words_of = (w: Word[], i: number, n: number) => w.slice(i, i + n).map((x) => x.lower).join(' ')
