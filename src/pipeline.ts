@@ -44,7 +44,7 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
-      const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline) : null)
+      const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
     }],

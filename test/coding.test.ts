@@ -162,6 +162,18 @@ const rows: [string, Row][] = [
     text: 'LAGOS, Nigeria — Gunmen killed three villagers in Magami in Zamfara State on Sunday.', published: '2020-02-18',
     events: [{ sub_event_type: 'Attack', location: 'Magami', admin1: 'Zamfara State', geo_precision: 1 }],
   }],
+  ['a dateline\'s country decides between namesakes: Beni in North Kivu, not Vienna (Beni in another language)', {
+    text: 'BENI, Democratic Republic of Congo — Gunmen attacked a village near Beni on Sunday, killing 11 civilians, local officials said.', published: '2020-02-18',
+    events: [{ country: 'Democratic Republic of Congo', admin1: 'North Kivu', location: 'Beni', fatalities: 11 }],
+  }],
+  ['a bare dateline city is the place called so by its own name first', {
+    text: 'BENI — Gunmen attacked a village near Beni on Sunday, killing 11 civilians.', published: '2020-02-18',
+    events: [{ country: 'Democratic Republic of Congo', location: 'Beni' }],
+  }],
+  ['two counted groups, one verb: both are the dead', {
+    text: 'Seven militants and two soldiers were killed in a clash near Gao, Mali, on Monday, the army said.', published: '2019-04-16',
+    events: [{ sub_event_type: 'Armed clash', location: 'Gao', fatalities: 9 }],
+  }],
   ['a bombing in Kabul claimed by Islamic State is in Afghanistan, by its Khorasan branch, on civilians', {
     text: 'A bomb exploded near a busy market in Kabul on Thursday, killing nine people. Islamic State claimed responsibility.', published: '2022-09-16',
     events: [{ country: 'Afghanistan', location: 'Kabul', sides: ['Civilians (Afghanistan)', 'Islamic State Khorasan Province'], fatalities: 9 }],

@@ -54,13 +54,20 @@ const KIND_RANK: Record<string, number> = { locality: 3, region: 3, county: 2, n
 /** How prominent a place is: towns over districts over neighbourhoods, then population. */
 export const placeRank = (p: Place) => (KIND_RANK[p.kind] ?? 0) + Math.log10(1 + p.population)
 
-/** "KABUL —": the country of the dateline city (the most populous place of that name). */
-export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | undefined): string | null {
+/**
+ * "KABUL —": the country of the dateline city. A country the dateline names ("BENI, Democratic Republic
+ * of Congo —") is taken as written; otherwise the most populous place called so, by its own name before
+ * an alternate one (Vienna is "Beni" in some language; Beni, North Kivu is Beni).
+ */
+export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | undefined, countries: CountryMention[] = []): string | null {
   if (!dateline) return null
+  const named = countries.find((c) => !c.demonym && c.start >= dateline.start && c.end <= dateline.end)
+  if (named) return named.iso2
   // the city is the capitalised run before any comma: "KIRKUK, Iraq (Reuters) —"
   const city = text.slice(dateline.start, dateline.end).split(/[,(—–]|\s-/)[0]!.trim()
   if (!city) return null
   const name = city.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())
-  const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => b.population - a.population)[0]
+  const own = (p: Place) => (normalizePlaceName(p.name) === normalizePlaceName(name) ? 1 : 0)
+  const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => own(b) - own(a) || b.population - a.population)[0]
   return best?.country ?? null
 }
