@@ -170,6 +170,11 @@ const rows: [string, Row][] = [
     text: 'BENI — Gunmen attacked a village near Beni on Sunday, killing 11 civilians.', published: '2020-02-18',
     events: [{ country: 'Democratic Republic of Congo', location: 'Beni' }],
   }],
+  ['"gunmen from" a group are that group, as "Boko Haram gunmen" are: an attack on farmers, not a clash', {
+    text: 'Gunmen from Boko Haram attacked a village near Bama in Borno on Monday, killing twelve farmers, residents said.', published: '2019-04-16',
+    events: [{ event_type: 'Violence against civilians', sub_event_type: 'Attack', actor1: 'Boko Haram', actor2: 'Civilians (Nigeria)', fatalities: 12 }],
+    says: { 'Boko Haram': 'Gunmen from Boko Haram' },
+  }],
   ['two counted groups, one verb: both are the dead', {
     text: 'Seven militants and two soldiers were killed in a clash near Gao, Mali, on Monday, the army said.', published: '2019-04-16',
     events: [{ sub_event_type: 'Armed clash', location: 'Gao', fatalities: 9 }],

@@ -77,6 +77,14 @@ export function makeActorFinder(r: Rules) {
           continue
         }
         if (v.t === 'weapon') continue
+        // "gunmen from Boko Haram", "fighters loyal to the RSF": the role noun is that group's, as in "Boko Haram gunmen"
+        const owner = found[i + 1]
+        if (v.t === 'role' && v.kind === 'armed' && owner?.value.t === 'group' && MEMBER_OF.test(s.words.slice(m.last + 1, owner.first).map((w) => w.lower).join(' '))) {
+          const same = raw.filter((f) => f.first === owner.first && f.last === owner.last && f.value.t === 'group')
+          actors.push(mention(s, m.first, owner.last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'role+of+group'))
+          i++
+          continue
+        }
         if (v.t === 'unit') { actors.push(mention(s, m.first, m.last, { kind: v.force, country: v.country }, 'unit')); continue }
         // "Government Girls Science College": a capitalised role noun inside a name is no actor
         if (v.kind === 'government' && m.first > 0 && /^\p{Lu}/u.test(s.words[m.first]!.text) && !/^(Prime|President)/.test(s.words[m.first]!.text)) continue
@@ -87,6 +95,7 @@ export function makeActorFinder(r: Rules) {
   }
 }
 
+const MEMBER_OF = /^(from|of|belonging to|loyal to|linked to|affiliated with|allied to|allied with)( the)?$/
 const isForce = (k: RoleKind) => k === 'military' || k === 'police' || k === 'government'
 const crossesClause = (words: Word[], a: number, b: number) => words.slice(a + 1, b).some((w) => /^(and|in|on|said|says|told|officials|official|that|who)$/.test(w.lower))
 
