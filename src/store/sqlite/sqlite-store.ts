@@ -287,7 +287,7 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(row.id, view.longitude, view.longitude, view.latitude, view.latitude)
     }
     this.sql('DELETE FROM events_fts WHERE rowid = ?').run(row.id)
-    this.sql('INSERT INTO events_fts (rowid, notes, actors, location) VALUES (?, ?, ?, ?)').run(row.id, view.notes, actorsText(view), [view.location, view.admin1, view.country].filter(Boolean).join(', '))
+    this.sql('INSERT INTO events_fts (rowid, notes, actors, location) VALUES (?, ?, ?, ?)').run(row.id, view.notes, now.actors, [view.location, view.admin1, view.country].filter(Boolean).join(', '))
   }
 
   async recodeReport(id: string, events: SitrepEvent[], coderVersion: string): Promise<{ changed: boolean }> {
