@@ -176,6 +176,10 @@ describe('each example sentence exercises its own entry', () => {
     expect(actorsIn(example).map((f) => f.m.ref)).toContainEqual({ kind: force, country })
   })
 
+  it('an armed role noun tied to a group by a member-of word is that group: "' + r.generic.member_of.example + '"', () => {
+    expect(actorsIn(r.generic.member_of.example).map((f) => [f.m.ref.kind, f.m.rule])).toEqual([['group', 'role+of+group'], ['civilians', 'role-noun']])
+  })
+
   it.each(r.generic.nouns.map((n) => [n.kind, n.example] as const))('role noun of kind %s: "%s"', (kind, example) => {
     expect(actorsIn(example).map((f) => f.m.ref.kind)).toContain(kind)
   })

@@ -18,6 +18,7 @@ export const GroupSchema = z.object({
 export const GenericSchema = z.object({
   weapons: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
   weapon_doers: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
+  member_of: z.object({ pattern: z.string().min(1), example: z.string().min(1), about: z.string() }),
   targets: z.object({ police: z.array(z.string().min(1)), military: z.array(z.string().min(1)), example: z.string().min(1) }),
   nouns: z.array(z.object({
     kind: z.enum(['armed', 'civilians', 'protesters', 'rioters', 'military', 'police', 'government']),

@@ -38,6 +38,7 @@ export function makeActorFinder(r: Rules) {
   for (const n of r.generic.nouns) for (const p of n.pattern.split('|')) add(p, { t: 'role', kind: n.kind })
   for (const p of r.generic.weapons.pattern.split('|')) add(p, { t: 'weapon' })
   const match = makePhraseMatcher(entries)
+  const memberOf = new RegExp(`^(${r.generic.member_of.pattern})( the)?$`)
 
   return function findActors(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
     const actors: ActorMention[] = []
@@ -79,7 +80,7 @@ export function makeActorFinder(r: Rules) {
         if (v.t === 'weapon') continue
         // "gunmen from Boko Haram", "fighters loyal to the RSF": the role noun is that group's, as in "Boko Haram gunmen"
         const owner = found[i + 1]
-        if (v.t === 'role' && v.kind === 'armed' && owner?.value.t === 'group' && MEMBER_OF.test(s.words.slice(m.last + 1, owner.first).map((w) => w.lower).join(' '))) {
+        if (v.t === 'role' && v.kind === 'armed' && owner?.value.t === 'group' && memberOf.test(s.words.slice(m.last + 1, owner.first).map((w) => w.lower).join(' '))) {
           const same = raw.filter((f) => f.first === owner.first && f.last === owner.last && f.value.t === 'group')
           actors.push(mention(s, m.first, owner.last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'role+of+group'))
           i++
@@ -95,7 +96,6 @@ export function makeActorFinder(r: Rules) {
   }
 }
 
-const MEMBER_OF = /^(from|of|belonging to|loyal to|linked to|affiliated with|allied to|allied with)( the)?$/
 const isForce = (k: RoleKind) => k === 'military' || k === 'police' || k === 'government'
 const crossesClause = (words: Word[], a: number, b: number) => words.slice(a + 1, b).some((w) => /^(and|in|on|said|says|told|officials|official|that|who)$/.test(w.lower))
 
