@@ -3,6 +3,7 @@ import { loadRules } from '../src/data/load.js'
 import { makeActorFinder, type ActorMention } from '../src/entities/actors.js'
 import { makeTriggerFinder } from '../src/coding/triggers.js'
 import { makeDateFinder } from '../src/entities/dates.js'
+import { makeCountFinder } from '../src/entities/casualties.js'
 import { makeSegmenter } from '../src/text/segment.js'
 import { makeCoder } from '../src/pipeline.js'
 
@@ -178,6 +179,12 @@ describe('each example sentence exercises its own entry', () => {
 
   it('an armed role noun tied to a group by a member-of word is that group: "' + r.generic.member_of.example + '"', () => {
     expect(actorsIn(r.generic.member_of.example).map((f) => [f.m.ref.kind, f.m.rule])).toEqual([['group', 'role+of+group'], ['civilians', 'role-noun']])
+  })
+
+  it('conjoined counts: "' + r.numbers.conjoined_counts.example + '" counts both groups as dead', () => {
+    const findCounts = makeCountFinder(r)
+    const counts = segment(r.numbers.conjoined_counts.example).sentences.flatMap(findCounts)
+    expect(counts.map((c) => [c.what, c.value]).sort()).toEqual([['deaths', 2], ['deaths', 7]])
   })
 
   it.each(r.generic.nouns.map((n) => [n.kind, n.example] as const))('role noun of kind %s: "%s"', (kind, example) => {

@@ -46,6 +46,7 @@ export const NumbersSchema = z.object({
   units: z.record(z.string(), z.number()), scales: z.record(z.string(), z.number()),
   vague: z.record(z.string(), z.number()), hedges: z.array(z.string()),
   one_person: z.object({ nouns: z.array(z.string()) }),
+  conjoined_counts: z.object({ about: z.string(), clause_start: z.array(z.string().min(1)), not_subject: z.array(z.string().min(1)), example: z.string().min(1) }),
 })
 export const DatesSchema = z.object({
   relative: z.array(z.object({

@@ -69,20 +69,18 @@ export function makeActorFinder(r: Rules) {
           continue
         }
         if (v.t === 'group') {
-          const same = raw.filter((f) => f.first === m.first && f.last === m.last && f.value.t === 'group')
           const next = found[i + 1]
           let last = m.last
           // "ISIS militants", "Kataib Hezbollah fighters": the role noun belongs to the group
           if (next && next.value.t === 'role' && next.first === m.last + 1 && (next.value.kind === 'armed' || isForce(next.value.kind))) { last = next.last; i++ }
-          actors.push(mention(s, m.first, last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'dictionary'))
+          actors.push(mention(s, m.first, last, { kind: 'group', groups: groupsAt(raw, m) }, 'dictionary'))
           continue
         }
         if (v.t === 'weapon') continue
         // "gunmen from Boko Haram", "fighters loyal to the RSF": the role noun is that group's, as in "Boko Haram gunmen"
         const owner = found[i + 1]
         if (v.t === 'role' && v.kind === 'armed' && owner?.value.t === 'group' && memberOf.test(s.words.slice(m.last + 1, owner.first).map((w) => w.lower).join(' '))) {
-          const same = raw.filter((f) => f.first === owner.first && f.last === owner.last && f.value.t === 'group')
-          actors.push(mention(s, m.first, owner.last, { kind: 'group', groups: [...new Set(same.map((f) => (f.value as { group: Group }).group))] }, 'role+of+group'))
+          actors.push(mention(s, m.first, owner.last, { kind: 'group', groups: groupsAt(raw, owner) }, 'role+of+group'))
           i++
           continue
         }
@@ -94,6 +92,11 @@ export function makeActorFinder(r: Rules) {
     }
     return { actors, countries }
   }
+}
+
+/** Every group whose alias matched exactly these words: groups may share an alias across time. */
+function groupsAt(raw: { first: number; last: number; value: Lex }[], at: { first: number; last: number }): Group[] {
+  return [...new Set(raw.flatMap((f) => (f.first === at.first && f.last === at.last && f.value.t === 'group' ? [f.value.group] : [])))]
 }
 
 const isForce = (k: RoleKind) => k === 'military' || k === 'police' || k === 'government'

@@ -26,10 +26,14 @@ function isCountable(words: Word[], n: NumberPhrase): boolean {
 /** Counts of the dead and of the arrested in one sentence, with spans. */
 export function makeCountFinder(r: Rules) {
   const readNumber = makeNumberReader(r.numbers)
-  return (s: Sentence) => findCounts(s, readNumber)
+  const c = r.numbers.conjoined_counts
+  const conjoined: Conjoined = { clauseStart: new Set(c.clause_start), notSubject: new Set(c.not_subject) }
+  return (s: Sentence) => findCounts(s, readNumber, conjoined)
 }
 
-function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>): Count[] {
+type Conjoined = { clauseStart: Set<string>; notSubject: Set<string> }
+
+function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>, conjoined: Conjoined): Count[] {
   const w = s.words
   const out: Count[] = []
   const push = (n: NumberPhrase, what: Count['what'], rule: string, at: number) => {
@@ -97,7 +101,7 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         if (n && n.last < i && !partitive && !detached) {
           push(n, 'deaths', 'count+death-word', i)
           // "seven militants and two soldiers were killed": both groups are the subject
-          const more = w[n.first - 1]?.lower === 'and' ? conjoinedCount(w, n.first - 1, readNumber) : null
+          const more = w[n.first - 1]?.lower === 'and' ? conjoinedCount(w, n.first - 1, readNumber, conjoined) : null
           if (more) push(more, 'deaths', 'count+death-word', i)
           break
         }
@@ -133,25 +137,23 @@ function isPartOf(w: Word[], n: NumberPhrase): boolean {
   return NOT_PEOPLE.test(noun) || /^(drones?|rockets?|missiles?|shells?|bombs?|vehicles?|cars?|trucks?|dead|victims|wounded)$/.test(noun)
 }
 
-// words that may sit between a count and "and" in a subject: the counted noun and its modifiers
+// the counted noun and its modifiers: plain words, no numbers or punctuation
 const SUBJECT_WORD = /^[a-z][a-z'-]*$/
-const CLAUSE_START = /^(,|;|:|—|–|-|and|but|while|as|when|after|that|said|says|say|reported|added|confirmed|according)$/
-const NOT_SUBJECT = /^(were|was|are|is|have|has|had|been|being|and|or|but|while|who|which|that|in|on|at|near|after|before|when|by|with)$/
 
 /** The count before "and" in "N nouns and M nouns ...": one to three noun words between it and the "and". */
-function conjoinedCount(w: Word[], and: number, readNumber: ReturnType<typeof makeNumberReader>): NumberPhrase | null {
+function conjoinedCount(w: Word[], and: number, readNumber: ReturnType<typeof makeNumberReader>, c: Conjoined): NumberPhrase | null {
   for (let k = and - 1; k >= Math.max(0, and - 6); k--) {
     const x = w[k]!.lower
     if (HURT.test(x) || KILL_VERB.test(x) || DEATH_AFTER.test(x)) return null
     const n = readNumber(w, k)
     if (n && n.last < and) {
       const between = w.slice(n.last + 1, and)
-      const ok = between.length >= 1 && between.length <= 3 && between.every((q) => SUBJECT_WORD.test(q.lower) && !NOT_SUBJECT.test(q.lower))
+      const ok = between.length >= 1 && between.length <= 3 && between.every((q) => SUBJECT_WORD.test(q.lower) && !c.notSubject.has(q.lower))
       // it heads the clause ("Seven militants and ...", "officials said seven ..."), not a verb's object
       // ("arrested five suspects and two civilians were killed")
       let b = n.first - 1
       while (b >= 0 && ADVERB.test(w[b]!.lower)) b--
-      const heads = b < 0 || CLAUSE_START.test(w[b]!.lower)
+      const heads = b < 0 || c.clauseStart.has(w[b]!.lower)
       return ok && heads && !isPartOf(w, n) ? n : null
     }
   }

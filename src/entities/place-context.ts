@@ -67,7 +67,8 @@ export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | u
   const city = text.slice(dateline.start, dateline.end).split(/[,(—–]|\s-/)[0]!.trim()
   if (!city) return null
   const name = city.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())
-  const own = (p: Place) => (normalizePlaceName(p.name) === normalizePlaceName(name) ? 1 : 0)
+  const key = normalizePlaceName(name)
+  const own = (p: Place) => (normalizePlaceName(p.name) === key ? 1 : 0)
   const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => own(b) - own(a) || b.population - a.population)[0]
   return best?.country ?? null
 }

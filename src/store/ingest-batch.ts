@@ -27,9 +27,10 @@ export type IngestOptions = {
 
 /**
  * Codes and stores a stream of source items. A failing item is counted with its reason and the batch
- * goes on; a failing store (full disk, read-only file) stops the ingest, keeping what was committed. Reports are stored in transactions of up to `batchSize` (one savepoint each, so a bad
- * report is rolled back alone); a kill loses at most the open batch, which re-running the ingest
- * redoes, since stored reports are recognised and skipped.
+ * goes on; a failing store (full disk, read-only file) stops the ingest, keeping what was committed.
+ * Reports are stored in transactions of up to `batchSize` (one savepoint each, so a bad report is
+ * rolled back alone); a kill loses at most the open batch, which re-running the ingest redoes, since
+ * stored reports are recognised and skipped.
  */
 export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, store: Store, opts: IngestOptions & { batchSize?: number }): Promise<IngestSummary> {
   const s: IngestSummary = { read: 0, stored: 0, seen: 0, skipped: 0, failed: 0, failures: [], eventsNew: 0, eventsMerged: 0 }

@@ -33,3 +33,13 @@ export class StoreFaultError extends Error {
   }
   get code() { return this.cause.code }
 }
+
+/**
+ * The error to throw for `e`: a StoreFaultError when the store itself failed (an existing one as is),
+ * else null, so callers rethrow or record `e` as one report's error.
+ */
+export function faultOf(e: unknown): StoreFaultError | null {
+  if (e instanceof StoreFaultError) return e
+  const reason = storeFault(e)
+  return reason ? new StoreFaultError(reason, e as Error) : null
+}

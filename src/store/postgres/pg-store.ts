@@ -15,7 +15,7 @@ import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorsText, coreOf, countActors, formerMembers, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
-import { StoreFaultError, storeFault } from '../store-fault.js'
+import { faultOf } from '../store-fault.js'
 
 type Db = pg.PoolClient | pg.Pool
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
@@ -51,8 +51,7 @@ export class PgStore implements Store {
       return out
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined)
-      const fault = e instanceof StoreFaultError ? null : storeFault(e)
-      throw fault ? new StoreFaultError(fault, e as Error) : e
+      throw faultOf(e) ?? e
     } finally {
       c.release()
     }
@@ -132,8 +131,8 @@ export class PgStore implements Store {
           await c.query('RELEASE SAVEPOINT report')
         } catch (e) {
           // a full disk or a read-only server fails every report after this one: give up the batch
-          const fault = storeFault(e)
-          if (fault) throw new StoreFaultError(fault, e as Error)
+          const fault = faultOf(e)
+          if (fault) throw fault
           await c.query('ROLLBACK TO SAVEPOINT report')
           out.push({ error: (e as Error).message })
         }

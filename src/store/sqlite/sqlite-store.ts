@@ -14,7 +14,7 @@ import { dayNumber, placeKeys } from '../../merge/similar.js'
 import { candidateWindow } from '../../merge/candidate-window.js'
 import { planMerge, type MergePlan } from '../../merge/plan.js'
 import { actorNames, actorsText, coreOf, formerMembers, topActors, REVIEW_OF, toMention, toReport, type MentionRow, type ReportRow } from '../rows.js'
-import { StoreFaultError, storeFault } from '../store-fault.js'
+import { faultOf, storeFault } from '../store-fault.js'
 
 type DayDims = { event_date: string; iso: string | null; country: string | null; admin1: string | null; event_type: string; sub_event_type: string; background: number; review: string; fatalities: number; actors: string }
 const MENTION_COLS = 'm.key, m.idx, m.core AS data, m.event_id, r.key AS rkey, r.ext_id, r.url, r.source, r.published, r.title'
@@ -66,8 +66,7 @@ export class SqliteStore implements Store {
       return out
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
-      const fault = e instanceof StoreFaultError ? null : storeFault(e)
-      throw fault ? new StoreFaultError(fault, e as Error) : e
+      throw faultOf(e) ?? e
     }
   }
 
@@ -131,8 +130,8 @@ export class SqliteStore implements Store {
         } catch (e) {
           // a full disk or a read-only file fails every report after this one: give up the batch
           // (SQLite may have rolled the transaction back already, taking the savepoint with it)
-          const fault = storeFault(e)
-          if (fault) throw new StoreFaultError(fault, e as Error)
+          const fault = faultOf(e)
+          if (fault) throw fault
           this.db.exec('ROLLBACK TO report')
           this.db.exec('RELEASE report')
           out.push({ error: (e as Error).message })
