@@ -1,5 +1,6 @@
 import type { Diagnostic, ReportInput, SitrepEvent } from './types.js'
 import type { Segmented } from './text/segment.js'
+import type { Furniture } from './text/furniture.js'
 import type { ActorMention, CountryMention } from './entities/actors.js'
 import type { DateMention } from './entities/dates.js'
 import type { PlaceMention } from './entities/places.js'
@@ -13,6 +14,10 @@ export type Doc = ReportInput & {
   /** "BAGHDAD, Feb 18 —": the dispatch line; its place, country and date say where the report was filed */
   dateline?: { start: number; end: number }
   seg?: Segmented
+  /** parts of the page that are not its article (menus, captions, other stories' headlines): never coded */
+  furniture?: Furniture[]
+  /** when the input had no publication date and the page showed one: the rule that read it */
+  publishedFrom?: string
   actors?: ActorMention[]
   countries?: CountryMention[]
   dates?: DateMention[]

@@ -2,6 +2,9 @@ import type { ReportInput, SitrepEvent, Diagnostic } from './types.js'
 import { makeDoc, type Doc } from './doc.js'
 import { rules as defaultRules, type Rules } from './data/load.js'
 import { makeSegmenter } from './text/segment.js'
+import { makeFurnitureFinder, withoutFurniture } from './text/furniture.js'
+import { findDateline } from './text/dateline.js'
+import { publishedFromPage } from './text/published.js'
 import { makeActorFinder } from './entities/actors.js'
 import { makeDateFinder } from './entities/dates.js'
 import { makePlaceFinder, type PlaceCues } from './entities/places.js'
@@ -38,15 +41,29 @@ export function makeCoder(opts: CoderOptions = {}) {
   const gaz = opts.gazetteer === undefined ? loadGazetteer() : opts.gazetteer
   const locator = opts.locator ? opts.locator(r) : gaz ? makeGazetteerLocator(gaz) : makeNameOnlyLocator((iso) => byIso.get(iso))
   const findCounts = makeCountFinder(r)
+  const findFurniture = makeFurnitureFinder(r.furniture)
 
   const stages: [string, Stage][] = [
-    ['segment', (d) => ({ ...d, seg: segment(d.text), ...datelineOf(d.text) })],
+    ['segment', (d) => ({ ...d, seg: segment(d.text) })],
+    ['furniture', (d) => {
+      const furniture = findFurniture(d.text)
+      const seg = withoutFurniture(d.seg!, furniture)
+      const dateline = findDateline(d.text, seg.sentences[0]?.start ?? 0)
+      return { ...d, furniture, seg, ...(dateline ? { dateline } : {}) }
+    }],
+    ['published', (d) => {
+      if (d.published) return d
+      const p = publishedFromPage(d.text, d.furniture!, d.url)
+      if (!p) return d
+      d.diagnostics.push({ severity: 'info', ruleId: p.rule, reason: `no publication date given: ${p.date} read from the page's ${p.rule === 'published-from-url' ? 'address' : 'date line'}` })
+      return { ...d, published: p.date, publishedFrom: p.rule }
+    }],
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)
       const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
-      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known) }
+      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known, d.dateline) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
@@ -64,13 +81,6 @@ export function makeCoder(opts: CoderOptions = {}) {
     }
     return doc
   }
-}
-
-// "BAGHDAD, Feb 18 —", "LAGOS, Nigeria (Wire) —": capitals, then an optional comma part, then a dash
-const DATELINE = /^\s*[A-Z][A-Z .'’-]{1,40}(,[^—–\n.]{0,40})?(\([^)\n]{0,20}\))?\s*[—–-]{1,2}\s/
-function datelineOf(text: string): { dateline?: { start: number; end: number } } {
-  const m = DATELINE.exec(text.slice(0, 120))
-  return m ? { dateline: { start: 0, end: m[0].length } } : {}
 }
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

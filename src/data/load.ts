@@ -36,6 +36,7 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     triggers: readJson(join(dir, 'rules/triggers.json'), S.TriggersSchema),
     subEvents: readJson(join(dir, 'rules/sub-event-rules.json'), S.SubEventRulesSchema),
     dates: readJson(join(dir, 'rules/dates.json'), S.DatesSchema),
+    furniture: readJson(join(dir, 'rules/furniture.json'), S.FurnitureSchema),
     numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
   }
 }

@@ -55,6 +55,12 @@ export const DatesSchema = z.object({
   background_cues: z.array(z.string()),
 })
 
+export const FurnitureSchema = z.object({
+  rules: z.array(z.object({ scope: z.enum(['tail', 'line', 'inline', 'prefix']), name: z.string().min(1), pattern: z.string().min(1), example: z.string().min(1) })),
+  headline_run: z.object({ min_lines: z.number().int().min(2), max_chars: z.number().int().positive(), example: z.string().min(1) }),
+  trailing: z.object({ max_chars: z.number().int().positive(), example: z.string().min(1) }),
+})
+
 export type Country = z.infer<typeof CountrySchema>
 export type Unit = z.infer<typeof UnitSchema>
 export type Group = z.infer<typeof GroupSchema>

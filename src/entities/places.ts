@@ -37,7 +37,7 @@ export function makePlaceFinder(cues: PlaceCues) {
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
 
-  return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => boolean = () => false): PlaceMention[] {
+  return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => boolean = () => false, dateline?: Span): PlaceMention[] {
     const out: PlaceMention[] = []
     // words inside actor names are not places; a set of their start offsets keeps this linear
     const takenStarts = new Set<number>()
@@ -45,7 +45,7 @@ export function makePlaceFinder(cues: PlaceCues) {
     for (const t of taken) for (const w of wordsBySentence[(t as { sentence?: number }).sentence ?? -1] ?? []) if (w.start >= t.start && w.end <= t.end) takenStarts.add(w.start)
     const isTaken = (w: Word) => takenStarts.has(w.start)
     const persons = personWords(text, sentences)
-    const datelineEnd = datelineLength(text)
+    const datelineEnd = dateline?.end ?? 0
     for (const s of sentences) {
       const w = s.words
       for (let i = 0; i < w.length; i++) {
@@ -108,12 +108,6 @@ export function makePlaceFinder(cues: PlaceCues) {
     }
     return out
   }
-}
-
-/** "BAGHDAD —", "BAGHDAD/BEIRUT —", "KIRKUK, Iraq (Reuters) -": where the dateline ends, 0 when there is none. */
-function datelineLength(text: string): number {
-  const m = /^\s*\p{Lu}[\p{Lu} .'’-]*(?:\s*\/\s*\p{Lu}[\p{Lu} .'’-]*)*(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u.exec(text.slice(0, 120))
-  return m ? m[0].length : 0
 }
 
 function relativeBefore(w: Word[], i: number): PlaceMention['relative'] {

@@ -75,7 +75,8 @@ function similarity(g: ScoreEvent, s: ScoreEvent): number {
   if (actorsMatch(g, s)) score += 1
   return score
 }
-function match(goldEvents: ScoreEvent[], sysEvents: ScoreEvent[]): [number, number][] {
+/** Pairs gold and system events of one case one-to-one, greedily on similarity (at least 3), as the referee does. */
+export function match(goldEvents: ScoreEvent[], sysEvents: ScoreEvent[]): [number, number][] {
   const pairs: [number, number, number][] = []
   goldEvents.forEach((g, i) => sysEvents.forEach((s, j) => {
     const sc = similarity(g, s)
