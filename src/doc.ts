@@ -7,6 +7,7 @@ import type { PlaceMention } from './entities/places.js'
 import type { Count } from './entities/casualties.js'
 import type { TriggerHit } from './coding/triggers.js'
 import type { Candidate } from './coding/candidate.js'
+import type { Scored } from './coding/event-stage.js'
 
 /** The one object that flows through every stage; stages add fields and never rewrite `text`. */
 export type Doc = ReportInput & {
@@ -30,6 +31,8 @@ export type Doc = ReportInput & {
   focus?: { iso2: string | null; rule: string; ranked: string[] }
   candidates?: Candidate[]
   events?: SitrepEvent[]
+  /** every coded event with the scorer's features and probability, when the coder keeps them (training, explaining) */
+  scored?: Scored[]
 }
 
 export function makeDoc(input: ReportInput): Doc {

@@ -12,6 +12,7 @@ import { makeCountFinder } from './entities/casualties.js'
 import { makeCandidateStage } from './coding/candidate.js'
 import type { Locator } from './coding/finalize.js'
 import { makeEventStage } from './coding/event-stage.js'
+import { loadEventScorer, type EventScorer } from './coding/event-scorer.js'
 import { makeNameOnlyLocator } from './coding/locate.js'
 import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
@@ -25,6 +26,10 @@ export type CoderOptions = {
   locator?: (r: Rules) => Locator
   /** the gazetteer; null codes place names without coordinates */
   gazetteer?: Gazetteer | null
+  /** the learned event scorer; default: data/models/event-scorer.json when present; null: the rules alone */
+  scorer?: EventScorer | null
+  /** keep every event's scorer features on the document (doc.scored), dropped ones included */
+  keepFeatures?: boolean
   /** when given, milliseconds spent in each stage are added to it (for benchmarks) */
   timings?: Map<string, number>
 }
@@ -68,7 +73,7 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
     ['candidates', makeCandidateStage(r)],
-    ['events', makeEventStage(r, locator)],
+    ['events', makeEventStage(r, locator, opts.scorer === undefined ? loadEventScorer(r.dir) : opts.scorer, opts.keepFeatures ?? false)],
   ]
   const timings = opts.timings
   return function codeDoc(input: ReportInput): Doc {

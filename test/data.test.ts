@@ -168,6 +168,19 @@ describe('each example sentence exercises its own entry', () => {
     expect(found).toContain(cls)
   })
 
+  it.each(r.triggers.objects.rules.map((o) => [o.after.join('/'), o.then, o.example] as const))('a %s verb re-classed by its object as %s: "%s"', (after, then, example) => {
+    const found = segment(example).sentences.flatMap((s) => triggerFinder.triggers(s)).map((h) => h.cls)
+    for (const cls of after.split('/')) expect(found).not.toContain(cls)
+    if (then) expect(found).toContain(then)
+  })
+
+  it('a change of territory keeps its verb only with a place: "' + r.triggers.objects.place_required.example + '"', () => {
+    const classes = (t: string) => segment(t).sentences.flatMap((s) => triggerFinder.triggers(s)).map((h) => h.cls)
+    expect(classes(r.triggers.objects.place_required.example)).toContain('CAPTURE')
+    expect(classes('The men were seized while travelling to work.')).not.toContain('CAPTURE')
+    expect(classes('The town was seized by the rebels.')).toContain('CAPTURE')
+  })
+
   it.each(r.groups.map((g) => [g.name, g.example] as const))('group %s: "%s"', (name, example) => {
     const names = actorsIn(example).flatMap((f) => (f.m.ref.kind === 'group' ? f.m.ref.groups.map((g) => g.name) : []))
     expect(names).toContain(name)

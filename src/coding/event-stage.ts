@@ -5,26 +5,48 @@ import type { NamedActor } from './actor-names.js'
 import { clusterCandidates } from './cluster.js'
 import { makeFinalizer, type Locator } from './finalize.js'
 import { findClaimant, reportDate, dominantGroup, reportSides } from './report-context.js'
+import { consolidate, type Coded } from './consolidate.js'
+import { mergeRules } from '../merge/rules.js'
+import { eventFeatures, type EventFeatures } from './event-features.js'
+import type { EventScorer } from './event-scorer.js'
+
+/** What the scorer saw of each coded event, dropped ones included (for training and for reading the coder's choices). */
+export type Scored = { event: SitrepEvent; features: EventFeatures; probability: number | null; kept: boolean }
+const FEATURE_BUCKETS = 4096
 
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
 
 /** Stage: gathers the candidates of one incident into drafts and codes each draft as an event. */
-export function makeEventStage(r: Rules, locator: Locator) {
+export function makeEventStage(r: Rules, locator: Locator, scorer: EventScorer | null = null, keepFeatures = false) {
   const finalize = makeFinalizer(r, locator)
+  const merge = mergeRules(r.dir)
+  const buckets = scorer?.model.buckets ?? FEATURE_BUCKETS
   return function codeEvents(d: Doc): Doc {
     const claimant = findClaimant(d)
     const group = dominantGroup(d)
     const sides = reportSides(d)
     const date = reportDate(d, d.candidates!)
-    const events: SitrepEvent[] = []
+    const coded: Coded[] = []
     // an incident told without its doer ("air strikes hit the town") carries over the doer named just before
     let last: NamedActor | null = null
     for (const dr of clusterCandidates(d.candidates!, d.text)) {
       const e = finalize(dr, d, claimant, group, dr.background ? null : last, sides, date)
       if (!e) continue
-      events.push(e)
+      coded.push({ draft: dr, event: e })
       if (!e.background && VIOLENT.has(e.event_type) && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
     }
-    return { ...d, events }
+    const incidents = process.env.SITREP_NO_CONSOLIDATE ? coded : consolidate(coded, d.text, merge)
+    if (!scorer && !keepFeatures) return { ...d, events: incidents.map((c) => c.event) }
+    const news = incidents.filter((c) => !c.event.background).length
+    const scored: Scored[] = incidents.map(({ draft, event }) => {
+      const features = eventFeatures(d, draft, event, news, buckets)
+      const probability = scorer ? scorer.probability(features) : null
+      // background mentions are kept whatever their score: they are never counted as news
+      const kept = probability === null || event.background || probability >= scorer!.model.threshold
+      const e = probability === null ? event : { ...event, confidence: Math.round(probability * 100) / 100 }
+      if (!kept) d.diagnostics.push({ severity: 'info', ruleId: 'event-below-threshold', reason: `${e.sub_event_type} at ${e.location ?? 'an unnamed place'} not written: probability ${e.confidence} is below ${scorer!.model.threshold}`, span: draft.parts[0]!.clause })
+      return { event: e, features, probability, kept }
+    })
+    return { ...d, events: scored.filter((x) => x.kept).map((x) => x.event), ...(keepFeatures ? { scored } : {}) }
   }
 }

@@ -1,7 +1,7 @@
 import type { Span } from '../types.js'
 import type { Sentence } from '../text/segment.js'
 import type { Rules } from '../data/load.js'
-import { makePhraseMatcher } from '../entities/phrase-matcher.js'
+import { makePhraseMatcher, isNumberish } from '../entities/phrase-matcher.js'
 
 export type TriggerHit = Span & { sentence: number; first: number; last: number; cls: string; generic: boolean; pattern: string }
 export type Clause = Span & { sentence: number; first: number; last: number }
@@ -11,17 +11,57 @@ export function makeTriggerFinder(r: Rules) {
   const match = makePhraseMatcher(r.triggers.triggers.flatMap((t) => t.patterns.map((pattern) => ({
     pattern, caseSensitive: t.caseSensitive, value: { cls: t.class, generic: t.generic ?? false },
   }))))
+  const objectOf = makeObjectReader(r)
   const suppress = makePhraseMatcher(r.subEvents.suppress.cues.flatMap((c) => c.patterns.map((pattern) => ({ pattern, value: c.scope }))))
   return {
     triggers(s: Sentence): TriggerHit[] {
-      return match(s.words).map((m) => ({
-        start: s.words[m.first]!.start, end: s.words[m.last]!.end, sentence: s.index, first: m.first, last: m.last,
-        cls: m.value.cls, generic: m.value.generic, pattern: m.pattern,
-      }))
+      const out: TriggerHit[] = []
+      for (const m of match(s.words)) {
+        // "captured many residents", "seized weapons", "seized power": the object says what the verb reports
+        const cls = objectOf(s, m.first, m.last, m.value.cls)
+        if (cls === null) continue
+        out.push({
+          start: s.words[m.first]!.start, end: s.words[m.last]!.end, sentence: s.index, first: m.first, last: m.last,
+          cls, generic: m.value.generic, pattern: m.pattern,
+        })
+      }
+      return out
     },
     suppressors(s: Sentence): { first: number; last: number; pattern: string; scope: 'clause' | 'before' }[] {
       return suppress(s.words).map((m) => ({ first: m.first, last: m.last, pattern: m.pattern, scope: m.value }))
     },
+  }
+}
+
+/** data/rules/triggers.json "objects": the class a verb takes from the first object noun after it, null to drop it. */
+function makeObjectReader(r: Rules) {
+  const o = r.triggers.objects
+  const skip = new Set(o.skip.split('|'))
+  const rules = o.rules.map((x) => ({ after: new Set(x.after), nouns: new Set(x.nouns.toLowerCase().split('|')), then: x.then }))
+  const verbs = new Set(rules.flatMap((x) => [...x.after]))
+  const needsPlace = new Set(o.place_required.classes)
+  const placeNouns = new Set(o.place_required.nouns.split('|'))
+  // a place name is a capitalised word that does not open the sentence
+  const placeLike = (s: Sentence, i: number) => placeNouns.has(s.words[i]!.lower) || (i > 0 && /^\p{Lu}/u.test(s.words[i]!.text))
+  return function objectOf(s: Sentence, first: number, last: number, cls: string): string | null {
+    if (!verbs.has(cls) && !needsPlace.has(cls)) return cls
+    for (let i = last + 1; i < s.words.length && i <= last + 6; i++) {
+      const w = s.words[i]!
+      // a single space joins words of one phrase; a comma or a stop ends the object
+      if (w.start - s.words[i - 1]!.end !== 1) break
+      const rule = rules.find((x) => x.after.has(cls) && x.nouns.has(w.lower))
+      // "the rebel stronghold": a noun that qualifies a place noun after it is not the object
+      const next = s.words[i + 1]
+      const qualifies = next && next.start - w.end === 1 && placeNouns.has(next.lower)
+      if (rule && !qualifies) return rule.then
+      if (qualifies) break
+      if (!skip.has(w.lower) && !isNumberish(w.lower) && !/^(suspected|alleged|heavily|fleeing|unarmed|wanted|notorious|top|senior|key)$/.test(w.lower)) break
+    }
+    if (!needsPlace.has(cls)) return cls
+    const passive = /^(was|were|been|being|is|are|be)$/.test(s.words[first - 1]?.lower ?? '')
+    const from = passive ? Math.max(0, first - 8) : last + 1, to = passive ? first - 1 : Math.min(s.words.length - 1, last + 7)
+    for (let i = from; i <= to; i++) if (placeLike(s, i)) return cls
+    return null
   }
 }
 

@@ -30,6 +30,11 @@ export const TriggersSchema = z.object({
     class: z.string().min(1), patterns: z.array(z.string().min(1)).min(1), generic: z.boolean().optional(),
     caseSensitive: z.boolean().optional(), example: z.string().min(1),
   })),
+  objects: z.object({
+    about: z.string(), skip: z.string().min(1),
+    rules: z.array(z.object({ after: z.array(z.string().min(1)).min(1), nouns: z.string().min(1), then: z.string().min(1).nullable(), example: z.string().min(1) })),
+    place_required: z.object({ about: z.string(), classes: z.array(z.string().min(1)), nouns: z.string().min(1), example: z.string().min(1) }),
+  }),
 })
 export const SubEventRulesSchema = z.object({
   rules: z.array(z.object({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { makeSegmenter } from '../text/segment.js'
 import { makePlaceFinder, type PlaceCues } from './places.js'
+import { findDateline } from '../text/dateline.js'
 
 // The shipped cue lists (data/rules/places.json), on invented sentences.
 const cues = JSON.parse(readFileSync(new URL('../../data/rules/places.json', import.meta.url), 'utf8')) as PlaceCues
@@ -10,7 +11,7 @@ const segment = makeSegmenter()
 
 /** The mentions found in a text, as [name, cue, feature, featureWord, text of the span]. */
 function places(text: string, known: (name: string) => boolean = () => false) {
-  return findPlaces(text, segment(text).sentences, [], known).map((p) => [p.name, p.cue, p.feature, p.featureWord, text.slice(p.start, p.end)])
+  return findPlaces(text, segment(text).sentences, [], known, findDateline(text)).map((p) => [p.name, p.cue, p.feature, p.featureWord, text.slice(p.start, p.end)])
 }
 
 describe('place finder', () => {

@@ -54,9 +54,10 @@ export function makeFurnitureFinder(cfg: FurnitureRules) {
     for (let i = 0; i < tailAt;) {
       let j = i
       while (j < tailAt && (covered[j] || open(lines[j]!))) j++
+      // known furniture inside the run counts towards it: a date stamp, a byline and a repeated title are one header
       const run: number[] = []
       for (let k = i; k < j; k++) if (!covered[k] && k !== firstText) run.push(k)
-      if (run.length >= cfg.headline_run.min_lines) for (const k of run) { out.push({ start: lines[k]!.start, end: lines[k]!.end, rule: 'headline-run' }); covered[k] = true }
+      if (j - i - (i <= firstText && firstText < j ? 1 : 0) >= cfg.headline_run.min_lines) for (const k of run) { out.push({ start: lines[k]!.start, end: lines[k]!.end, rule: 'headline-run' }); covered[k] = true }
       i = Math.max(j, i + 1)
     }
     // short lines closing the page: an author's name, the outlet, tags
