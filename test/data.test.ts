@@ -181,6 +181,22 @@ describe('each example sentence exercises its own entry', () => {
     expect(classes('The town was seized by the rebels.')).toContain('CAPTURE')
   })
 
+  it.each(r.subEvents.requirements.rules.map((q) => [q.sub, q.example, q.counter] as const))('%s needs a conflict party: "%s" is one, "%s" is not', (sub, example, counter) => {
+    const code = makeCoder({ gazetteer: null, scorer: null })
+    expect(code({ id: 'x', text: example, published: '2021-05-04' }).events!.map((e) => e.sub_event_type)).toContain(sub)
+    expect(code({ id: 'x', text: counter, published: '2021-05-04' }).events!.map((e) => e.sub_event_type)).not.toContain(sub)
+  })
+
+  it.each([['clause', r.dates.context.clause.example], ['phrase', r.dates.context.phrase.example]] as const)('a %s cue of time makes its incident context: "%s"', (_, example) => {
+    const events = makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: example, published: '2021-10-06' }).events!
+    expect(events.length).toBeGreaterThan(0)
+    expect(events.every((e) => e.background)).toBe(true)
+  })
+
+  it('an accident is no event: "' + r.subEvents.suppress.accidents.example + '"', () => {
+    expect(makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: r.subEvents.suppress.accidents.example, published: '2021-10-06' }).events).toEqual([])
+  })
+
   it.each(r.groups.map((g) => [g.name, g.example] as const))('group %s: "%s"', (name, example) => {
     const names = actorsIn(example).flatMap((f) => (f.m.ref.kind === 'group' ? f.m.ref.groups.map((g) => g.name) : []))
     expect(names).toContain(name)

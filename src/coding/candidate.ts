@@ -10,6 +10,7 @@ import { makeClassifier, type Classification } from './classify.js'
 import { parseDay } from '../entities/relative-dates.js'
 import type { Sentence } from '../text/segment.js'
 import { bySentence } from '../text/by-sentence.js'
+import { makePhraseMatcher } from '../entities/phrase-matcher.js'
 
 /** One clause that reports an incident: the raw material of an event. */
 export type Candidate = Classification & {
@@ -23,9 +24,12 @@ export type Candidate = Classification & {
   deaths: Count[]
   arrests: Count[]
   background: { value: boolean; rule: string; span?: { start: number; end: number } }
+  /** its sentence lacks what its sub-event type needs (data/rules/sub-event-rules.json requirements): kept only beside violence */
+  needsContext?: boolean
 }
 
 const BACKGROUND_DAYS = 14
+const CONTEXT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])
 const PASSIVE = /^(was|were|been|being|is|are|got)$/
 const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
 
@@ -33,24 +37,51 @@ const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
 export function makeCandidateStage(r: Rules) {
   const finder = makeTriggerFinder(r)
   const classify = makeClassifier(r)
+  const needs = new Map(r.subEvents.requirements.rules.map((q) => [q.sub, {
+    words: makePhraseMatcher(q.words.map((pattern) => ({ pattern, value: true }))),
+    not: makePhraseMatcher(q.not_words.map((pattern) => ({ pattern, value: true }))),
+    actors: new Set(q.actors),
+  }]))
+  // "arrested a man over the murder of his wife", "signed a trade deal": no conflict party, no event (codebook)
+  const meetsNeeds = (sub: string, s: Sentence, actors: ActorMention[]) => {
+    const q = needs.get(sub)
+    if (!q) return true
+    if (q.not(s.words).length) return false
+    return q.words(s.words).length > 0 || actors.some((a) => q.actors.has(a.ref.kind))
+  }
+  const clauseCues = makePhraseMatcher(r.dates.context.clause.patterns.map((pattern) => ({ pattern, value: 'clause' })))
+  const phraseCues = makePhraseMatcher(r.dates.context.phrase.patterns.map((pattern) => ({ pattern, value: 'phrase' })))
   return function candidates(doc: Doc): Doc {
     const seg = doc.seg!
     const pub = doc.published ? parseDay(doc.published) : NaN
     const out: Candidate[] = []
     const triggers: TriggerHit[] = []
     const actorsOf = bySentence(doc.actors), countriesOf = bySentence(doc.countries), datesOf = bySentence(doc.dates), countsOf = bySentence(doc.counts), placesOf = bySentence(doc.places)
+    // a page that opens on an accident or a disaster and names no specific violence there: its later
+    // "killed" and "explosion" are that accident's too (codebook: accidents are not events)
+    const lead = seg.sentences.slice(0, 3)
+    const accidentPage = lead.some((s) => finder.accidents(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic))
     for (const s of seg.sentences) {
       const hits = finder.triggers(s)
       if (hits.length === 0) continue
       triggers.push(...hits)
+      const accident = accidentPage || finder.accidents(s)
       const supp = finder.suppressors(s)
+      const phrases = phraseCues(s.words), times = clauseCues(s.words)
+      // "followed a bomb attack on Sunday", "days after the strike": this mention points at an earlier incident
+      const recalled = (h: TriggerHit) => phrases.some((m) => m.last < h.first && h.first - m.last <= 4)
       for (const clause of clausesOf(doc.text, s)) {
         const inside = hits.filter((h) => h.first >= clause.first && h.last <= clause.last)
         // "detained a woman suspected of planting the bomb that killed six": the relative clause points at
         // another incident, so its triggers do not type this one
         const referring = (h: TriggerHit) => /^(that|which|who)$/.test(s.words[h.first - 1]?.lower ?? '') && h.first > clause.first + 2
-        const own = inside.some((h) => !referring(h)) ? inside.filter((h) => !referring(h)) : inside
+        const told = inside.some((h) => !referring(h)) ? inside.filter((h) => !referring(h)) : inside
+        // mentions of an earlier incident leave the clause to its own news; alone, they are that incident, as context
+        const own = told.some((h) => !recalled(h)) ? told.filter((h) => !recalled(h)) : told
+        const context = own.every(recalled) ? 'context-phrase' : times.some((m) => m.first >= clause.first && m.first < Math.min(...own.map((h) => h.first))) ? 'context-clause' : null
         if (own.length === 0) continue
+        // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence
+        if (accident && own.every((h) => h.generic)) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
@@ -71,6 +102,8 @@ export function makeCandidateStage(r: Rules) {
         const classes = new Set(own.map((h) => h.cls))
         const c = classify(classes, roles, doc.focus?.iso2 ?? null)
         if (!c) continue
+        const needy = !meetsNeeds(c.sub, s, actorsOf(s.index))
+        if (needy && needs.get(c.sub)!.not(s.words).length) continue
         // "has stepped up attacks", "responding to attacks by insurgents": a generic word with no count, no
         // date and no killing verb names violence in general, not an incident
         if (own.every((h) => h.generic && h.cls !== 'EXPLOSION') && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
@@ -82,13 +115,16 @@ export function makeCandidateStage(r: Rules) {
           ...c, clause, hits: own, classes, roles, actors,
           places: inClause(placesOf(s.index)).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
-          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end)),
+          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end), context),
+          ...(needy ? { needsContext: true } : {}),
         }
         out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null))
           .flatMap((x) => splitByVictims(x, actors)).flatMap((x) => splitByPlace(doc.text, x)))
       }
     }
-    return { ...doc, triggers, candidates: markContext(out) }
+    // an arrest with no conflict word of its own is news only in a report of violence ("police arrested six men" after a lynching)
+    const violent = out.some((c) => !c.needsContext && CONTEXT_TYPES.has(c.type))
+    return { ...doc, triggers, candidates: markContext(out.filter((c) => !c.needsContext || violent)) }
   }
 }
 
@@ -183,8 +219,12 @@ function pickDate(clause: DateMention[], sentence: DateMention[], at: number): D
     ?? near(own) ?? clause.find((d) => d.date) ?? null
 }
 
-function backgroundOf(date: DateMention | null, pub: number, clauseText: string): Candidate['background'] {
+function backgroundOf(date: DateMention | null, pub: number, clauseText: string, context: string | null): Candidate['background'] {
   if (date && BACKGROUND_RULES.test(date.rule)) return { value: true, rule: date.rule, span: date }
+  // a cue of time says the clause recalls the past, unless it carries a day of the last days before publication
+  // ("a day after troops killed ..." on the day before: still news; "followed an attack on Sunday" three days before: context)
+  const age = date?.date && date.precision === 1 && !Number.isNaN(pub) ? (pub - parseDay(date.date)) / 864e5 : Infinity
+  if (context && !(age <= (context === 'context-clause' ? 3 : 1))) return { value: true, rule: context, ...(date ? { span: date } : {}) }
   if (date?.date && !Number.isNaN(pub) && parseDay(date.date) < pub - BACKGROUND_DAYS * 864e5) {
     return { value: true, rule: 'dated-before-publication', span: date }
   }

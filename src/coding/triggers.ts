@@ -12,6 +12,7 @@ export function makeTriggerFinder(r: Rules) {
     pattern, caseSensitive: t.caseSensitive, value: { cls: t.class, generic: t.generic ?? false },
   }))))
   const objectOf = makeObjectReader(r)
+  const accident = makePhraseMatcher(r.subEvents.suppress.accidents.patterns.map((pattern) => ({ pattern, value: true })))
   const suppress = makePhraseMatcher(r.subEvents.suppress.cues.flatMap((c) => c.patterns.map((pattern) => ({ pattern, value: c.scope }))))
   return {
     triggers(s: Sentence): TriggerHit[] {
@@ -26,6 +27,10 @@ export function makeTriggerFinder(r: Rules) {
         })
       }
       return out
+    },
+    /** Accident and disaster words in a sentence ("plunged into a ravine", "methane", "landslide"). */
+    accidents(s: Sentence): boolean {
+      return accident(s.words).length > 0
     },
     suppressors(s: Sentence): { first: number; last: number; pattern: string; scope: 'clause' | 'before' }[] {
       return suppress(s.words).map((m) => ({ first: m.first, last: m.last, pattern: m.pattern, scope: m.value }))

@@ -45,7 +45,17 @@ export const SubEventRulesSchema = z.object({
   })),
   types: z.record(z.string(), z.array(z.string())),
   disorder: z.record(z.string(), z.string()),
-  suppress: z.object({ cues: z.array(z.object({ scope: z.enum(['clause', 'before']), patterns: z.array(z.string().min(1)), example: z.string() })) }),
+  suppress: z.object({
+    cues: z.array(z.object({ scope: z.enum(['clause', 'before']), patterns: z.array(z.string().min(1)), example: z.string() })),
+    accidents: z.object({ about: z.string(), patterns: z.array(z.string().min(1)).min(1), example: z.string().min(1) }),
+  }),
+  requirements: z.object({
+    about: z.string(),
+    rules: z.array(z.object({
+      sub: z.string().min(1), words: z.array(z.string().min(1)), actors: z.array(z.string().min(1)), not_words: z.array(z.string().min(1)),
+      example: z.string().min(1), counter: z.string().min(1),
+    })),
+  }),
 })
 export const NumbersSchema = z.object({
   units: z.record(z.string(), z.number()), scales: z.record(z.string(), z.number()),
@@ -57,7 +67,11 @@ export const DatesSchema = z.object({
   relative: z.array(z.object({
     patterns: z.array(z.string().min(1)).min(1), rule: z.string().min(1), example: z.string().min(1),
   })),
-  background_cues: z.array(z.string()),
+  context: z.object({
+    about: z.string(),
+    clause: z.object({ patterns: z.array(z.string().min(1)).min(1), example: z.string().min(1) }),
+    phrase: z.object({ patterns: z.array(z.string().min(1)).min(1), example: z.string().min(1) }),
+  }),
 })
 
 export const FurnitureSchema = z.object({
