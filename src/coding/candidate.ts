@@ -49,6 +49,12 @@ export function makeCandidateStage(r: Rules) {
     if (q.not(s.words).length) return false
     return q.words(s.words).length > 0 || actors.some((a) => q.actors.has(a.ref.kind))
   }
+  const controllerBefore = makePhraseMatcher(r.roles.controller.before.map((pattern) => ({ pattern, value: true })))
+  const controllerAfter = new Set(r.roles.controller.after)
+  const notDoerAfter = new Set(r.roles.country_doer.not_after)
+  // "rebel-held", "held by the Houthis": who holds a place is not who acts there (data/rules/roles.json)
+  const isController = (s: Sentence, a: ActorMention) => controllerAfter.has(s.words[a.last + 1]?.lower ?? '') && doc0Gap(s, a.last) <= 1
+    || controllerBefore(s.words.slice(Math.max(0, a.first - 5), a.first)).some((m) => m.last === Math.min(a.first, 5) - 1)
   const clauseCues = makePhraseMatcher(r.dates.context.clause.patterns.map((pattern) => ({ pattern, value: 'clause' })))
   const phraseCues = makePhraseMatcher(r.dates.context.phrase.patterns.map((pattern) => ({ pattern, value: 'phrase' })))
   return function candidates(doc: Doc): Doc {
@@ -87,7 +93,7 @@ export function makeCandidateStage(r: Rules) {
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
         const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
-        const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a))
+        const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a) && !isController(s, a))
         // roles are read around the first trigger: the verb of the clause's main incident
         // "Rioters set fire to the office": a trigger word that is itself the actor's name is not the verb
         const byPos = [...own].sort((a, b) => a.first - b.first)
@@ -96,7 +102,9 @@ export function makeCandidateStage(r: Rules) {
         const roles = assignRoles(s, actors, main.first, passive)
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start)))
+          // not "in central Mali" or "of Syria": a country after a preposition or a direction is a place (roles.json country_doer)
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start))
+            && !notDoerAfter.has(s.words[x.first - 1]?.lower ?? ''))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
         const classes = new Set(own.map((h) => h.cls))
@@ -104,6 +112,8 @@ export function makeCandidateStage(r: Rules) {
         if (!c) continue
         const needy = !meetsNeeds(c.sub, s, actorsOf(s.index))
         if (needy && needs.get(c.sub)!.not(s.words).length) continue
+        // "arrested a man over the murder of his wife": an arrest for an ordinary crime, however the clause is typed
+        if (classes.has('ARREST') && needs.get('Arrests')?.not(s.words).length) continue
         // "has stepped up attacks", "responding to attacks by insurgents": a generic word with no count, no
         // date and no killing verb names violence in general, not an incident
         if (own.every((h) => h.generic && h.cls !== 'EXPLOSION') && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
@@ -127,6 +137,9 @@ export function makeCandidateStage(r: Rules) {
     return { ...doc, triggers, candidates: markContext(out.filter((c) => !c.needsContext || violent)) }
   }
 }
+
+// characters between a word and the next, from their offsets ("rebel-held": 1)
+const doc0Gap = (s: Sentence, i: number) => (s.words[i + 1] ? s.words[i + 1]!.start - s.words[i]!.end : Infinity)
 
 const SPEECH = /^(said|says|say|told|reported|announced|added|stated|confirmed|according|quoted|spokesman|spokesperson|statement)$/
 // "..., police said": the one speaking is a source, not a side of the incident

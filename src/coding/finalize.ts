@@ -18,7 +18,6 @@ const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence agai
 const STATE = new Set(['military', 'police', 'government'])
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const anyOf = (phrases: string[]) => new RegExp(`\\b(${phrases.map(escape).join('|')})\\b`, 'i')
-const ONE_SIDED = new Set(['Headquarters or base established', 'Looting/property destruction', 'Change to group/activity'])
 const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
 
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
@@ -27,6 +26,9 @@ export function makeFinalizer(r: Rules, locate: Locator) {
   const POLICE_SITE = anyOf(r.generic.targets.police)
   const MILITARY_SITE = anyOf(r.generic.targets.military)
   const WEAPON = new RegExp(`^(the )?(${r.generic.weapon_doers.pattern})$`, 'i')
+  const ONE_SIDED = new Set(r.roles.one_sided.subs)
+  const DEFAULT_FORCE = new Set(r.roles.default_force.subs)
+  const doerKinds = new Map(r.roles.doer_kinds.rules.flatMap((x) => x.subs.map((sub) => [sub, new Set(x.kinds)] as const)))
   return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
     const where = locate(draft, doc)
@@ -46,8 +48,14 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const sideRemark = (p: Draft['parts'][number], i: number) => i > 0 && p.generic && victimsSide
     const agents = draft.parts.filter((p, i) => !sideRemark(p, i)).map((p) => p.roles.agent)
       .concat(draft.parts.filter(sideRemark).map((p) => p.roles.agent).filter((a) => a && !STATE.has(a.ref.kind)))
-    const agentM = agents.find((a) => a && a.ref.kind !== 'armed') ?? agents.find(Boolean) ?? null
-    const targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
+    let agentM = agents.find((a) => a && a.ref.kind !== 'armed') ?? agents.find(Boolean) ?? null
+    let targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
+    // data/rules/roles.json doer_kinds: soldiers "killed by a roadside bomb" are its target, never its doer
+    const allowed = doerKinds.get(draft.sub)
+    if (agentM && allowed && !allowed.has(agentM.ref.kind)) {
+      if (!targetM && (agentM.ref.kind === 'military' || agentM.ref.kind === 'police')) targetM = agentM
+      agentM = agents.find((a) => a && allowed.has(a.ref.kind)) ?? null
+    }
     // "the militants", "the gunmen": in a report that names one armed group, that group
     const name = (m: ActorMention | null) => {
       if (m && m.ref.kind === 'armed' && reportGroup) {
@@ -84,7 +92,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
           a2 = namer.generic('protesters', iso, 'protest-crowd')
         } else {
           a1 = namer.generic('protesters', iso, 'protest-crowd')
-          a2 = draft.sub === 'Protest with intervention' ? name(force ?? null) : null
+          const police = DEFAULT_FORCE.has(draft.sub) ? namer.name(placeholder('police'), iso, date) : null
+          a2 = draft.sub === 'Protest with intervention' ? name(force ?? null) ?? (police ? { ...police, rule: 'default-force' } : null) : null
         }
         break
       }

@@ -37,6 +37,7 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     subEvents: readJson(join(dir, 'rules/sub-event-rules.json'), S.SubEventRulesSchema),
     dates: readJson(join(dir, 'rules/dates.json'), S.DatesSchema),
     furniture: readJson(join(dir, 'rules/furniture.json'), S.FurnitureSchema),
+    roles: readJson(join(dir, 'rules/roles.json'), S.RolesSchema),
     numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
   }
 }

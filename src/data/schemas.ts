@@ -80,6 +80,15 @@ export const FurnitureSchema = z.object({
   trailing: z.object({ max_chars: z.number().int().positive(), example: z.string().min(1) }),
 })
 
+export const RolesSchema = z.object({
+  about: z.string(),
+  doer_kinds: z.object({ about: z.string(), rules: z.array(z.object({ subs: z.array(z.string().min(1)).min(1), kinds: z.array(z.string().min(1)).min(1), example: z.string().min(1) })) }),
+  controller: z.object({ about: z.string(), after: z.array(z.string().min(1)), before: z.array(z.string().min(1)), example: z.string().min(1) }),
+  country_doer: z.object({ about: z.string(), not_after: z.array(z.string().min(1)), example: z.string().min(1) }),
+  default_force: z.object({ about: z.string(), subs: z.array(z.string().min(1)), example: z.string().min(1) }),
+  one_sided: z.object({ about: z.string(), subs: z.array(z.string().min(1)), example: z.string().min(1) }),
+})
+
 export type Country = z.infer<typeof CountrySchema>
 export type Unit = z.infer<typeof UnitSchema>
 export type Group = z.infer<typeof GroupSchema>
