@@ -67,7 +67,12 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)
-      const known = (name: string) => !!gaz && cands.length > 0 && placesNamed(gaz, name, cands).length > 0
+      const known = (name: string): 'well' | 'known' | null => {
+        if (!gaz || cands.length === 0) return null
+        const found = placesNamed(gaz, name, cands)
+        if (found.length === 0) return null
+        return found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0 ? 'well' : 'known'
+      }
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known, d.dateline) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
@@ -87,5 +92,9 @@ export function makeCoder(opts: CoderOptions = {}) {
     return doc
   }
 }
+
+// a name with no place word around it is a place only if it is a city (or a district or province), not any village
+const WELL_KNOWN_POPULATION = 20_000
+const LOCAL_KINDS = new Set(['locality', 'neighbourhood', 'localadmin', 'hamlet', 'campus', 'microhood', 'borough', 'venue'])
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

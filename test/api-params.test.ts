@@ -61,7 +61,8 @@ const VALUES: Value[] = [
 ]
 
 /** Values that only make sense for one parameter, on top of VALUES. */
-const cursorOf = (event_date: string | null, event_id: string) => encodeCursor({ event_date, event_id })
+const cursorOf = (event_date: string | null, event_id: string) => encodeCursor({ kind: 'date', event_date, event_id })
+const queueCursorOf = (confidence: number, event_id: string) => encodeCursor({ kind: 'confidence', confidence, event_id })
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const EXTRA: Record<string, Value[]> = {
   cursor: [
@@ -77,11 +78,19 @@ const EXTRA: Record<string, Value[]> = {
     { label: 'cursor of a long array', raw: b64('["2024-01-01","x","y"]') },
     { label: 'cursor with an empty id', raw: b64('["2024-01-01",""]') },
     { label: 'cursor over the length cap', raw: cursorOf('2024-01-01', 'y'.repeat(800)) },
+    // cursors of the review queue (order=confidence), given here without that order: refused
+    ...SQL_INJECTIONS.map((s) => ({ label: `confidence cursor with id ${JSON.stringify(s)}`, raw: queueCursorOf(0.5, s) })),
+    { label: 'confidence cursor of a huge confidence', raw: queueCursorOf(1e308, 'x') },
+    { label: 'confidence cursor with a string confidence', raw: b64('{"order":"confidence","confidence":"0.5 OR 1=1","event_id":"x"}') },
+    { label: 'confidence cursor with a NUL id', raw: queueCursorOf(0.5, '\u0000') },
   ],
+  order: [val('confidence'), val('asc'), val('desc'), val('CONFIDENCE'), val('confidence,desc')],
+  'min-confidence': ['0', '1', '0.5', '.75', '1.0', '1.0000001', '0.', '00.5'].map((v) => val(v)),
+  review: ['unreviewed', 'confirmed,corrected', 'rejected', 'UNREVIEWED', 'unreviewed,unreviewed'].map((v) => val(v)),
 }
 
 /** A valid value of a list parameter: the same value with an injection appended must give the same answer. */
-const LIST_SAMPLES: Record<string, string> = { country: 'IRQ', admin1: 'Baghdad', type: 'Battles', 'sub-type': 'Armed clash' }
+const LIST_SAMPLES: Record<string, string> = { country: 'IRQ', admin1: 'Baghdad', type: 'Battles', 'sub-type': 'Armed clash', review: 'unreviewed' }
 const UNKNOWN_PARAMS = ['drop', 'DROP', 'Country', 'country[]', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '1', '%00', "'"]
 const SLOW_MS = 5000
 const PLACES_MAX = 20

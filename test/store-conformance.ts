@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import type { Store } from '../src/store/store.js'
-import type { StoredEvent } from '../src/store/types.js'
+import type { EventQuery, StoredEvent } from '../src/store/types.js'
 import { ev, text } from './support/events.js'
 import { actorsText, countActors } from '../src/store/rows.js'
 
@@ -234,6 +234,152 @@ export function storeConformance(name: string, make: () => Promise<Store>) {
       expect(pts.types[pts.type[0]!]).toBe('Explosions/Remote violence')
       expect(pts.event_id).toHaveLength(2)
       expect((await store.points({}, 1)).count).toBe(1)
+    })
+
+    /** Ids the store's confidence filter returns, against the same filter applied to each event's own JSON. */
+    const confidenceAgrees = async (thresholds: number[]) => {
+      const every = await all({ includeBackground: true, includeRejected: true })
+      for (const t of thresholds) {
+        const bySql = (await all({ includeBackground: true, includeRejected: true, minConfidence: t })).map((e) => e.event_id).sort()
+        expect(bySql, `min-confidence ${t}`).toEqual(every.filter((e) => e.confidence >= t).map((e) => e.event_id).sort())
+      }
+    }
+    /** Every page of q, following `next`, and how many pages it took. */
+    const pages = async (q: EventQuery) => {
+      const out: StoredEvent[] = []
+      let page = await store.queryEvents(q)
+      let n = 1
+      out.push(...page.events)
+      while (page.next && n < 100) { page = await store.queryEvents({ ...q, cursor: page.next }); out.push(...page.events); n++ }
+      return { events: out, pages: n }
+    }
+    // Ten incidents at one place five days apart (day-precision dates never merge across that gap),
+    // with ties in confidence, so the queue's tie-break and its cursor are both exercised.
+    const QUEUE_CONFIDENCES = [0.5, 0.2, 0.9, 0.2, 0.7, 0.5, 0.2, 0.35, 0.99, 0.6]
+    const dayOf = (i: number) => new Date(Date.UTC(2024, 0, 1 + 5 * i)).toISOString().slice(0, 10)
+    const addQueue = async () => {
+      const ids: string[] = []
+      for (const [i, confidence] of QUEUE_CONFIDENCES.entries()) {
+        ids.push((await add(`q${i}`, [ev({ confidence, event_date: dayOf(i) })], { published: dayOf(i) })).eventIds[0]!)
+      }
+      expect(new Set(ids).size).toBe(QUEUE_CONFIDENCES.length)
+      return ids
+    }
+
+    it('filters by minimum confidence, the bound included, a merged event by its corroborated confidence', async () => {
+      await add('a', [ev({ confidence: 0.3, location: 'Ramadi', admin1: 'Al-Anbar', latitude: 33.42, longitude: 43.30 })])
+      await add('b', [ev({ confidence: 0.9, location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })])
+      await add('c', [ev({ confidence: 0.5 })])
+      await add('d', [ev({ confidence: 0.6 })]) // the same Baghdad bombing: 1 - 0.5 × 0.4 = 0.8
+      await add('e', [ev({ confidence: 0.95, background: true, event_date: '2016-06-01' })], { published: '2024-03-11' })
+      const where = async (q: EventQuery) => (await all(q)).map((e) => e.location).sort()
+      expect(await where({ minConfidence: 0.75 })).toEqual(['Baghdad', 'Mosul'])
+      expect((await all({ minConfidence: 0.75 })).find((e) => e.location === 'Baghdad')!.confidence).toBe(0.8)
+      expect(await where({ minConfidence: 0.9 })).toEqual(['Mosul'])
+      expect(await where({ minConfidence: 0.8 })).toEqual(['Baghdad', 'Mosul'])
+      expect(await where({ minConfidence: 0.81 })).toEqual(['Mosul'])
+      expect(await where({ minConfidence: 0 })).toEqual(['Baghdad', 'Mosul', 'Ramadi'])
+      expect(await where({ minConfidence: 1 })).toEqual([])
+      expect(await where({ minConfidence: 0.9, includeBackground: true })).toEqual(['Baghdad', 'Mosul'])
+      // with the other filters, in stats and on the map
+      expect(await where({ minConfidence: 0.5, admin1: ['Ninawa', 'Al-Anbar'] })).toEqual(['Mosul'])
+      expect((await store.stats({ minConfidence: 0.75 }, 'month', 'admin1')).map((r) => [r.key, r.events])).toEqual([['Baghdad', 1], ['Ninawa', 1]])
+      expect((await store.points({ minConfidence: 0.85 }, 10)).latitude).toEqual([36.335])
+      await confidenceAgrees([0, 0.3, 0.31, 0.8, 0.9, 0.95, 1])
+      // bulk-imported events get the column too
+      const [one] = await all({ minConfidence: 0.9 })
+      await store.importEvents([{ ...one!, event_id: 'IRQBULK1', location: 'Basra', admin1: 'Basra', latitude: 30.5, longitude: 47.8, confidence: 0.33 }])
+      expect(await where({ minConfidence: 0.33, admin1: ['Basra'] })).toEqual(['Basra'])
+      expect(await where({ minConfidence: 0.34, admin1: ['Basra'] })).toEqual([])
+    })
+
+    it('orders least certain first and pages the queue with its own cursor: no event twice, none missing', async () => {
+      const ids = await addQueue()
+      const unpaged = (await store.queryEvents({ order: 'confidence', limit: 1000 })).events
+      expect(unpaged.map((e) => e.confidence)).toEqual([...QUEUE_CONFIDENCES].sort((x, y) => x - y))
+      for (const limit of [1, 2, 3, 4, 10]) {
+        const { events, pages: n } = await pages({ order: 'confidence', limit })
+        expect(events.map((e) => e.event_id), `limit ${limit}`).toEqual(unpaged.map((e) => e.event_id))
+        expect(n, `limit ${limit}`).toBe(Math.ceil(ids.length / limit))
+      }
+      expect(new Set(unpaged.map((e) => e.event_id))).toEqual(new Set(ids))
+      // the queue's ties (three events of 0.2) keep one order across pages
+      const ties = unpaged.filter((e) => e.confidence === 0.2).map((e) => e.event_id)
+      expect(ties).toHaveLength(3)
+      expect((await pages({ order: 'confidence', limit: 1 })).events.slice(0, 3).map((e) => e.event_id)).toEqual(ties)
+      // with a filter too
+      const certain = await pages({ order: 'confidence', minConfidence: 0.5, limit: 2 })
+      expect(certain.events.map((e) => e.confidence)).toEqual([0.5, 0.5, 0.6, 0.7, 0.9, 0.99])
+      // exports stream the whole queue in its order
+      expect((await all({ order: 'confidence' })).map((e) => e.event_id)).toEqual(unpaged.map((e) => e.event_id))
+      // the date orders and their cursors are unchanged
+      const newest = await pages({ limit: 3 })
+      expect(newest.events.map((e) => e.event_date)).toEqual(QUEUE_CONFIDENCES.map((_, i) => dayOf(i)).reverse())
+      const oldest = await pages({ order: 'asc', limit: 4 })
+      expect(oldest.events.map((e) => e.event_date)).toEqual(QUEUE_CONFIDENCES.map((_, i) => dayOf(i)))
+      // a cursor only continues the order it was made in
+      const queueNext = (await store.queryEvents({ order: 'confidence', limit: 2 })).next!
+      const dateNext = (await store.queryEvents({ limit: 2 })).next!
+      await expect(store.queryEvents({ cursor: queueNext })).rejects.toThrow(/invalid cursor: a cursor of order confidence, but the order is desc/)
+      await expect(store.queryEvents({ order: 'asc', cursor: queueNext })).rejects.toThrow(/invalid cursor/)
+      await expect(store.queryEvents({ order: 'confidence', cursor: dateNext })).rejects.toThrow(/invalid cursor: a cursor of the date order/)
+    })
+
+    it('lists the review queue: unreviewed events least certain first, each reviewed one leaving it', async () => {
+      const ids = await addQueue()
+      const queue = async (limit = 3) => (await pages({ order: 'confidence', review: ['unreviewed'], limit })).events
+      expect((await queue()).map((e) => e.confidence)).toEqual([...QUEUE_CONFIDENCES].sort((x, y) => x - y))
+      const [first, second, third, fourth] = (await queue()).map((e) => e.event_id)
+      await store.review(first!, { action: 'confirm' })
+      await store.review(second!, { action: 'correct', fields: { fatalities: 1 } })
+      await store.review(third!, { action: 'reject' })
+      await store.review(fourth!, { action: 'confirm' })
+      const left = await queue(2)
+      expect(left.map((e) => e.event_id)).toEqual((await store.queryEvents({ order: 'confidence', limit: 100 })).events
+        .filter((e) => e.review === 'unreviewed').map((e) => e.event_id))
+      expect(left).toHaveLength(ids.length - 4)
+      expect(left.every((e) => e.review === 'unreviewed')).toBe(true)
+      expect(left.map((e) => e.confidence)).toEqual([...left.map((e) => e.confidence)].sort((x, y) => x - y))
+      // the other statuses, rejected included when asked for by name
+      expect((await all({ review: ['confirmed'] })).map((e) => e.event_id).sort()).toEqual([first!, fourth!].sort())
+      expect((await all({ review: ['corrected', 'rejected'] })).map((e) => e.event_id).sort()).toEqual([second!, third!].sort())
+      expect(await all({ review: ['unreviewed'], minConfidence: 0.9 })).toHaveLength(2)
+      // the per-day counts a store may keep agree with counting events, per status
+      const fast = await store.stats({ review: ['unreviewed'] }, 'month', 'event_type')
+      expect(fast.reduce((n, r) => n + r.events, 0)).toBe(ids.length - 4)
+      expect(await store.stats({ review: ['unreviewed'], minFatalities: 0 }, 'month', 'event_type')).toEqual(fast)
+    })
+
+    it('keeps the confidence column equal to the merged confidence through merges, corrections and re-coding', async () => {
+      const ids = async (q: EventQuery) => (await all(q)).map((e) => e.location).sort()
+      await add('a', [ev({ confidence: 0.5 })])
+      expect(await ids({ minConfidence: 0.7 })).toEqual([])
+      // a second report of the incident corroborates it: 1 - 0.5 × 0.4 = 0.8
+      await add('b', [ev({ confidence: 0.6 })])
+      expect(await ids({ minConfidence: 0.8 })).toEqual(['Baghdad'])
+      await confidenceAgrees([0.5, 0.6, 0.8, 0.81])
+      // re-coded with a surer coding: 1 - 0.5 × 0.1 = 0.95
+      await store.recodeReport('b', [ev({ confidence: 0.9 })], 'test-2')
+      expect(await ids({ minConfidence: 0.95 })).toEqual(['Baghdad'])
+      // re-coded as another incident: the event falls back to its one source, the new one has its own
+      await store.recodeReport('b', [ev({ confidence: 0.9, location: 'Mosul', admin1: 'Ninawa', latitude: 36.335, longitude: 43.119 })], 'test-3')
+      expect(await ids({ minConfidence: 0.6 })).toEqual(['Mosul'])
+      expect(await ids({ minConfidence: 0.5 })).toEqual(['Baghdad', 'Mosul'])
+      await confidenceAgrees([0.5, 0.51, 0.9, 0.91])
+      // a correction rewrites the event's row: its confidence stays, and it leaves the review queue
+      const [baghdad] = await all({ admin1: ['Baghdad'] })
+      await store.review(baghdad!.event_id, { action: 'correct', fields: { fatalities: 2, event_type: 'Battles', sub_event_type: 'Armed clash' } })
+      expect(await ids({ minConfidence: 0.5, admin1: ['Baghdad'] })).toEqual(['Baghdad'])
+      expect(await ids({ minConfidence: 0.51, admin1: ['Baghdad'] })).toEqual([])
+      expect(await ids({ review: ['unreviewed'] })).toEqual(['Mosul'])
+      // a later report merges into the corrected event: the column follows the merge
+      await add('c', [ev({ confidence: 0.6 })])
+      const [merged] = await all({ admin1: ['Baghdad'] })
+      expect(merged!.n_sources).toBe(2)
+      expect(merged!.review).toBe('corrected')
+      expect(await ids({ minConfidence: 0.8, admin1: ['Baghdad'] })).toEqual(['Baghdad'])
+      await confidenceAgrees([0.5, 0.8, 0.81, 0.9])
+      expect((await store.queryEvents({ order: 'confidence' })).events.map((e) => e.confidence)).toEqual([0.8, 0.9])
     })
 
     it('imports finished events in bulk for queries', async () => {

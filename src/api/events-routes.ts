@@ -20,12 +20,16 @@ export function eventRoutes(store: Store, log: (m: string) => void): Route[] {
         if (format === 'points') {
           // parseEventQuery caps limit at one page's worth; points have their own, larger cap.
           const limit = p.int('limit', 1, MAX_POINTS, MAX_POINTS).value
-          p.refuse({ cursor: 'not used with format=points (it returns every match up to limit)' })
+          p.refuse({
+            cursor: 'not used with format=points (it returns every match up to limit)',
+            order: 'not used with format=points (it returns every match, newest first, up to limit)',
+          })
           const query = p.filters()
           p.done()
           return json(c, await store.points({ ...query, order: 'desc' }, limit))
         }
-        const query = { ...p.filters(), order: 'desc' as const }
+        const filters = p.filters()
+        const query = { ...filters, order: filters.order ?? 'desc' }
         p.done()
         if (format === 'json') {
           const page = await store.queryEvents({ ...query, limit: query.limit ?? PAGE })

@@ -73,9 +73,12 @@ export const filterParameters = [
   q('bbox', 'west,south,east,north in degrees'),
   q('q', 'full text over notes and source reports'),
   q('min-fatalities', 'at least this many fatalities', { ...int, minimum: 0 }),
+  q('min-confidence', 'at least this confidence: the chance, 0 to 1, that the event is real and rightly typed (e.g. 0.6)', { ...num, minimum: 0, maximum: 1 }),
+  q('review', 'only events of these review statuses, comma-separated: unreviewed (no analyst confirmed, rejected or corrected it), confirmed, corrected, rejected. Given, it replaces the default that hides rejected events'),
   q('background', 'include events reports mention only as past context', { type: 'boolean' }),
 ]
-export const cursorParameter = q('cursor', 'the `next` of the previous page (X-Next-Cursor for csv and geojson)')
+export const cursorParameter = q('cursor', 'the `next` of the previous page (X-Next-Cursor for csv and geojson); only valid with the order it was made in')
+export const orderParameter = q('order', 'desc: newest first; asc: oldest first; confidence: least certain first (with review=unreviewed, the review queue). Not used with format=points', { enum: ['desc', 'asc', 'confidence'], default: 'desc' })
 
 export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } })
 export const jsonResponse = (description: string, schema: Record<string, unknown>) => ({ description, content: { 'application/json': { schema } } })

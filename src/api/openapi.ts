@@ -1,5 +1,5 @@
 import { json } from './api-error.js'
-import { cursorParameter, errorResponse, filterParameters, jsonResponse, obj, ref, schemas } from './openapi-schemas.js'
+import { cursorParameter, errorResponse, filterParameters, jsonResponse, obj, orderParameter, ref, schemas } from './openapi-schemas.js'
 import type { Route } from './route.js'
 
 const errors = {
@@ -25,11 +25,11 @@ export const openApiDocument = {
   paths: {
     '/api/events': {
       get: {
-        summary: 'Events matching the filters, newest first',
+        summary: 'Events matching the filters, newest first (or oldest first, or least certain first: see order)',
         parameters: [
           param('format', 'json: a page; geojson / csv: an export (all matches without limit); points: map points', { enum: ['json', 'geojson', 'csv', 'points'], default: 'json' }),
           param('limit', 'page size (json default 100, max 10000); for points default and max 200000', { type: 'integer', minimum: 1 }),
-          cursorParameter, ...filterParameters,
+          orderParameter, cursorParameter, ...filterParameters,
         ],
         responses: {
           200: {

@@ -17,7 +17,7 @@ export function summaryRoutes(store: Store, config: { tiles: string | null; writ
         const p = new QueryParams(c.req.queries())
         const bucket = p.choice('bucket', BUCKETS, 'week')
         const by = p.choice('by', BY, 'event_type')
-        p.refuse({ limit: 'not used by /api/stats (every period is returned)', cursor: 'not used by /api/stats' })
+        p.refuse({ limit: 'not used by /api/stats (every period is returned)', cursor: 'not used by /api/stats', order: 'not used by /api/stats (periods come in date order)' })
         const query = p.filters()
         p.done()
         return json(c, { bucket, by, series: await store.stats(query, bucket, by) })

@@ -8,7 +8,7 @@ import { storedEventTable } from '../store/export/table.js'
 import type { CliIO } from './io.js'
 
 const FORMATS = ['table', 'jsonl', 'geojson', 'csv'] as const
-type Opts = Record<string, string | boolean | undefined> & { db?: string; format: string; byReport?: boolean; rejected?: boolean; order?: string }
+type Opts = Record<string, string | boolean | undefined> & { db?: string; format: string; byReport?: boolean; rejected?: boolean }
 
 /** `sitrep events`: filtered events from the store as a table, JSONL, GeoJSON or ACLED CSV. */
 export function registerEvents(program: Command, io: CliIO) {
@@ -25,20 +25,21 @@ export function registerEvents(program: Command, io: CliIO) {
     .option('--bbox <w,s,e,n>', 'bounding box in degrees')
     .option('--q <text>', 'full-text search in notes and source reports')
     .option('--min-fatalities <n>', 'at least this many fatalities')
+    .option('--min-confidence <p>', 'at least this confidence, 0 to 1: the chance the event is real and rightly typed')
+    .option('--review <list>', 'review statuses, comma-separated: unreviewed, confirmed, corrected, rejected')
     .option('--limit <n>', 'at most this many events (table default 50; exports: all)')
     .option('--cursor <cursor>', 'continue after a previous page')
     .option('--background', 'include events reports mention only as past context')
     .option('--rejected', 'include events analysts rejected')
-    .option('--order <order>', 'desc (newest first) or asc', 'desc')
+    .option('--order <order>', 'desc (newest first), asc, or confidence (least certain first; with --review unreviewed, the review queue)', 'desc')
     .option('--format <format>', FORMATS.join(', '), 'table')
     .option('--by-report', 'one line per stored report, {id, events}, each event with its merged event_id (the referee format)')
     .action(async (opts: Opts) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
-      if (opts.order !== 'asc' && opts.order !== 'desc') throw new Error(`--order must be asc or desc, got "${opts.order}"`)
       const raw = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v === 'string' || v === true).map(([k, v]) => [k, v === true ? '' : String(v)]))
-      const parsed = parseEventQuery(raw, { ignore: ['db', 'format', 'byReport', 'rejected', 'order'] })
+      const parsed = parseEventQuery(raw, { ignore: ['db', 'format', 'byReport', 'rejected'] })
       if (!parsed.ok) throw new Error(parsed.error)
-      const query = { ...parsed.query, order: opts.order, ...(opts.rejected ? { includeRejected: true } : {}) } as const
+      const query = { ...parsed.query, ...(opts.rejected ? { includeRejected: true } : {}) }
       const store = await openStore(opts.db)
       try {
         if (opts.byReport) {

@@ -11,7 +11,7 @@ const segment = makeSegmenter()
 
 /** The mentions found in a text, as [name, cue, feature, featureWord, text of the span]. */
 function places(text: string, known: (name: string) => boolean = () => false) {
-  return findPlaces(text, segment(text).sentences, [], known, findDateline(text)).map((p) => [p.name, p.cue, p.feature, p.featureWord, text.slice(p.start, p.end)])
+  return findPlaces(text, segment(text).sentences, [], (n) => (known(n) ? 'well' : null), findDateline(text)).map((p) => [p.name, p.cue, p.feature, p.featureWord, text.slice(p.start, p.end)])
 }
 
 describe('place finder', () => {
@@ -44,5 +44,16 @@ describe('place finder', () => {
 
   it('does not take a number word opening a sentence for a place', () => {
     expect(places('Four gunmen were killed in Kismayo.', () => true).map((p) => p[0])).toEqual(['Kismayo'])
+  })
+
+  it('never reads an outlet or an organisation as a place: "' + (cues.organisation_words?.example ?? '') + '"', () => {
+    expect(places(cues.organisation_words!.example, () => true).map((p) => p[0])).toEqual([])
+    expect(places('Gunmen attacked a bus, the Justice Ministry said.', (n) => n === 'Justice').map((p) => p[0])).toEqual([])
+  })
+
+  it('takes a bare name the gazetteer knows only as a village when the report names it as a place elsewhere', () => {
+    const text = 'Gunmen attacked the outpost at Guire on Sunday. Commissioner Benneth Igwe said Guire was calm and Igwe would visit.'
+    const found = findPlaces(text, segment(text).sentences, [], () => 'known').map((p) => text.slice(p.start, p.end))
+    expect(found).toEqual(['Guire', 'Guire'])
   })
 })

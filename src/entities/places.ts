@@ -16,6 +16,8 @@ export type PlaceCues = {
   feature_modifiers?: string[]
   /** "village" in "Tudun Biri, a village in Igabi": an apposition that says the name is a place */
   apposition?: string[]
+  /** "the Daily Courier reported", "the Justice Ministry said": a name beside one of these is an organisation */
+  organisation_words?: { words: string[] }
 }
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
@@ -33,12 +35,21 @@ export function makePlaceFinder(cues: PlaceCues) {
   const connectors = new Set(cues.connectors)
   const notPlaces = new Set(cues.not_places)
   const modifiers = new Set(cues.feature_modifiers ?? [])
+  const organisation = new Set(cues.organisation_words?.words ?? [])
   const apposition = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}(?:${(cues.apposition ?? ['village', 'town']).join('|')})\\b`, 'i')
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
 
-  return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => boolean = () => false, dateline?: Span): PlaceMention[] {
+  /**
+   * `known(name)`: how well the gazetteer knows a name in the report's countries: 'well' (a city, a province,
+   * a capital), 'known' (some village), or null. A name with no cue at all must be well known, or be
+   * named as a place elsewhere in the report ("at Guire ... Guire"); a weak cue ("of", "to") needs it known.
+   */
+  return function findPlaces(text: string, sentences: Sentence[], taken: Span[], known: (name: string) => 'well' | 'known' | null = () => null, dateline?: Span): PlaceMention[] {
     const out: PlaceMention[] = []
+    // bare names the gazetteer knows only as villages ("Igwe", a police commissioner's name): kept when the
+    // report also names them as places
+    const deferred: PlaceMention[] = []
     // words inside actor names are not places; a set of their start offsets keeps this linear
     const takenStarts = new Set<number>()
     const wordsBySentence = sentences.map((s) => s.words)
@@ -63,6 +74,9 @@ export function makePlaceFinder(cues: PlaceCues) {
           if (connectors.has(n.lower) && w[j + 2] && isCap(w[j + 2]!) && (/^[\-'’`]$/.test(glue) || (glue === ' ' && LOOSE_CONNECTOR.test(n.lower)))) { j += 2; continue }
           break
         }
+        // "the Daily Courier reported", "the Justice Ministry said": an organisation's name, not a place
+        const orgInside = w.slice(i, j + 1).some((x) => organisation.has(x.text))
+        if (orgInside || organisation.has(w[i - 1]?.text ?? '') && text.slice(w[i - 1]!.end, w[i]!.start) === ' ' || organisation.has(w[j + 1]?.text ?? '') && text.slice(w[j]!.end, w[j + 1]!.start) === ' ') { i = j; continue }
         // "out of al-Qaim", "the town of al-Bab": a lowercase article joined by a hyphen starts the name
         const k = i > 0 && ARTICLE.test(w[i - 1]!.text) && text.slice(w[i - 1]!.end, w[i]!.start) === '-' ? i - 1 : i
         const prev = w[k - 1]
@@ -96,8 +110,10 @@ export function makePlaceFinder(cues: PlaceCues) {
         // "Tomahawk cruise missiles", "Grad rockets": a capitalised word before a weapon is its make
         const weapon = /^(cruise|ballistic|missile|missiles|rocket|rockets|drone|drones|jets?|helicopters?|tanks?|rifles?|launchers?)$/.test(next?.lower ?? '')
         if (speaks || possessive || weapon) { i = j; continue }
-        if ((weak || (atSentenceStart && !featureWord && !dateline && !appositive)) && !known(name)) { i = j; continue }
-        out.push({
+        const needsGazetteer = weak || (atSentenceStart && !featureWord && !dateline && !appositive)
+        const knownAs = needsGazetteer ? known(name) : 'well'
+        if (!knownAs) { i = j; continue }
+        ;(knownAs === 'known' && !cue ? deferred : out).push({
           start: w[k]!.start, end: (featureWord ? next! : w[j]!).end, sentence: s.index, first: k, last: featureWord ? w.indexOf(next!) : j,
           name, cue: dateline ? 'dateline' : cue,
           feature: featureKind, featureWord,
@@ -106,7 +122,9 @@ export function makePlaceFinder(cues: PlaceCues) {
         i = j
       }
     }
-    return out
+    const named = new Set(out.map((p) => p.name.toLowerCase()))
+    const kept = deferred.filter((p) => named.has(p.name.toLowerCase()))
+    return kept.length ? [...out, ...kept].sort((a, b) => a.start - b.start) : out
   }
 }
 

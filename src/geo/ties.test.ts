@@ -10,7 +10,7 @@ const segment = makeSegmenter()
 
 /** The ties the text gives for a name, as [how, anchor, km, bearing]. */
 function ties(text: string, name: string) {
-  const places = findPlaces(text, segment(text).sentences, [], () => true)
+  const places = findPlaces(text, segment(text).sentences, [], () => 'well')
   return tiesOf(text, name, places).map((t) => [t.how, t.anchor.name, t.km, t.bearing])
 }
 

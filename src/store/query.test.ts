@@ -1,23 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCursor, encodeCursor, parseEventQuery } from './query.js'
+import { decodeCursor, encodeCursor, parseEventQuery, type Cursor } from './query.js'
 
-const cursor = encodeCursor({ event_date: '2019-04-11', event_id: 'IRQ0001' })
+const cursor = encodeCursor({ kind: 'date', event_date: '2019-04-11', event_id: 'IRQ0001' })
+const queueCursor = encodeCursor({ kind: 'confidence', confidence: 0.35, event_id: 'IRQ0001' })
 
 describe('parseEventQuery accepts', () => {
   it('every parameter at once, in HTTP spelling', () => {
     const r = parseEventQuery({
       country: 'Iraq,SY', admin1: ['Al-Anbar', 'Ninawa'], type: 'battles', 'sub-type': 'ARMED CLASH', actor: 'Islamic State',
       since: '2019-01-01', until: '2019-12-31', bbox: '38.79, 29.06, 48.57, 37.38', q: 'Ramadi', 'min-fatalities': '0',
-      limit: '10000', cursor, background: 'true',
+      'min-confidence': '0.25', review: 'Unreviewed,corrected', limit: '10000', cursor, order: 'asc', background: 'true',
     })
     expect(r).toEqual({
       ok: true,
       query: {
         country: ['Iraq', 'SY'], admin1: ['Al-Anbar', 'Ninawa'], type: ['Battles'], subType: ['Armed clash'], actor: 'Islamic State',
         since: '2019-01-01', until: '2019-12-31', bbox: [38.79, 29.06, 48.57, 37.38], q: 'Ramadi', minFatalities: 0,
-        limit: 10000, cursor, includeBackground: true,
+        minConfidence: 0.25, review: ['unreviewed', 'corrected'], limit: 10000, cursor, order: 'asc', includeBackground: true,
       },
     })
+  })
+
+  it('the review queue: order confidence with its own cursor, unreviewed events', () => {
+    expect(parseEventQuery({ order: 'confidence', review: 'unreviewed', cursor: queueCursor }))
+      .toEqual({ ok: true, query: { order: 'confidence', review: ['unreviewed'], cursor: queueCursor } })
+  })
+
+  it('min-confidence from 0 to 1 in any decimal spelling, and the camelCase commander gives', () => {
+    for (const [raw, n] of [['0', 0], ['1', 1], ['.5', 0.5], ['0.75', 0.75], ['1.0', 1], [' 0.6 ', 0.6]] as const) {
+      expect(parseEventQuery({ 'min-confidence': raw })).toEqual({ ok: true, query: { minConfidence: n } })
+    }
+    expect(parseEventQuery({ minConfidence: '0.9' })).toEqual({ ok: true, query: { minConfidence: 0.9 } })
+  })
+
+  it('a date cursor with either date order, and with none (desc)', () => {
+    for (const order of [undefined, 'desc', 'asc']) expect(parseEventQuery({ cursor, order }).ok).toBe(true)
   })
 
   it('nothing, as an empty query', () => {
@@ -79,6 +96,20 @@ const bad: [Record<string, string | string[]>, string, RegExp][] = [
   [{ cursor: 'not a cursor!' }, 'cursor', /base64url/],
   [{ cursor: Buffer.from('{oops').toString('base64url') }, 'cursor', /JSON/],
   [{ cursor: Buffer.from('{"a":1}').toString('base64url') }, 'cursor', /\[event_date, event_id\]/],
+  [{ cursor: Buffer.from('{"order":"confidence","confidence":"0.5","event_id":"x"}').toString('base64url') }, 'cursor', /not a cursor of this API/],
+  [{ cursor: Buffer.from('{"order":"confidence","confidence":0.5,"event_id":"x","more":1}').toString('base64url') }, 'cursor', /not a cursor of this API/],
+  [{ cursor: queueCursor }, 'cursor', /a cursor of order confidence, but the order is desc/],
+  [{ cursor: queueCursor, order: 'asc' }, 'cursor', /a cursor of order confidence, but the order is asc/],
+  [{ cursor, order: 'confidence' }, 'cursor', /a cursor of the date order \(desc or asc\), but the order is confidence/],
+  [{ 'min-confidence': '1.5' }, 'min-confidence', /expected a number from 0 to 1 such as 0\.6, got "1\.5"/],
+  [{ 'min-confidence': '-0.1' }, 'min-confidence', /from 0 to 1/],
+  [{ 'min-confidence': '60%' }, 'min-confidence', /from 0 to 1/],
+  [{ 'min-confidence': '1e-1' }, 'min-confidence', /from 0 to 1/],
+  [{ 'min-confidence': 'high' }, 'min-confidence', /from 0 to 1/],
+  [{ 'min-confidence': ['0.5', '0.6'] }, 'min-confidence', /given 2 times/],
+  [{ review: 'pending' }, 'review', /unknown review status "pending" \(allowed: unreviewed, confirmed, rejected, corrected\)/],
+  [{ review: ' , ' }, 'review', /empty/],
+  [{ order: 'newest' }, 'order', /unknown order "newest" \(allowed: desc, asc, confidence\)/],
   [{ contry: 'IQ' }, 'contry', /unknown parameter \(allowed: country, /],
   [{ subType: 'Attack', 'sub-type': 'Attack' }, 'sub-type', /given twice/],
 ]
@@ -102,11 +133,27 @@ describe('parseEventQuery refuses', () => {
 
 describe('cursors', () => {
   it('round-trip the keyset position, null dates and any id included', () => {
-    for (const c of [{ event_date: '2019-04-11', event_id: 'IRQ0001' }, { event_date: null, event_id: 'x/y,"z" ü' }]) {
+    const cursors: Cursor[] = [
+      { kind: 'date', event_date: '2019-04-11', event_id: 'IRQ0001' }, { kind: 'date', event_date: null, event_id: 'x/y,"z" ü' },
+      { kind: 'confidence', confidence: 0.1 + 0.2, event_id: 'IRQ0001' }, { kind: 'confidence', confidence: 0, event_id: 'x/y,"z" ü' },
+    ]
+    for (const c of cursors) {
       const s = encodeCursor(c)
       expect(s).toMatch(/^[A-Za-z0-9_-]+$/)
       expect(decodeCursor(s)).toEqual(c)
     }
+  })
+
+  it('keep the wire form of date cursors handed out before the review queue: [event_date, event_id]', () => {
+    const old = Buffer.from(JSON.stringify(['2019-04-11', 'IRQ0001'])).toString('base64url')
+    expect(encodeCursor({ kind: 'date', event_date: '2019-04-11', event_id: 'IRQ0001' })).toBe(old)
+    expect(decodeCursor(old, 'asc')).toEqual({ kind: 'date', event_date: '2019-04-11', event_id: 'IRQ0001' })
+  })
+
+  it('refuse, given the order, a cursor of another order', () => {
+    expect(() => decodeCursor(queueCursor, 'desc')).toThrow(/^invalid cursor: a cursor of order confidence, but the order is desc/)
+    expect(() => decodeCursor(cursor, 'confidence')).toThrow(/^invalid cursor: a cursor of the date order/)
+    expect(decodeCursor(queueCursor, 'confidence')).toEqual({ kind: 'confidence', confidence: 0.35, event_id: 'IRQ0001' })
   })
 
   it('throw a clear message on anything else', () => {

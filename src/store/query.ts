@@ -1,15 +1,15 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_DATA_DIR, readJson } from '../data/load.js'
-import type { EventQuery } from './types.js'
+import { EVENT_ORDERS, REVIEW_STATUSES, type EventOrder, type EventQuery } from './types.js'
 
 /** The parameters of `sitrep events` (as --flags) and of the HTTP API (as query parameters). */
-export const QUERY_PARAMS = ['country', 'admin1', 'type', 'sub-type', 'actor', 'since', 'until', 'bbox', 'q', 'min-fatalities', 'limit', 'cursor', 'background'] as const
+export const QUERY_PARAMS = ['country', 'admin1', 'type', 'sub-type', 'actor', 'since', 'until', 'bbox', 'q', 'min-fatalities', 'min-confidence', 'review', 'limit', 'cursor', 'order', 'background'] as const
 type Param = (typeof QUERY_PARAMS)[number]
 
-const LISTS: ReadonlySet<Param> = new Set(['country', 'admin1', 'type', 'sub-type'])
+const LISTS: ReadonlySet<Param> = new Set(['country', 'admin1', 'type', 'sub-type', 'review'])
 // commander hands options over camelCased; accepting that spelling lets the CLI pass opts() as is.
-const CAMEL: Record<string, Param> = { subType: 'sub-type', minFatalities: 'min-fatalities' }
+const CAMEL: Record<string, Param> = { subType: 'sub-type', minFatalities: 'min-fatalities', minConfidence: 'min-confidence' }
 const MAX_STRING = 200
 const MAX_Q = 500
 const MAX_LIST = 100
@@ -17,7 +17,13 @@ const MAX_LIMIT = 10_000
 // A cursor wraps an event id and a date in base64url, so it is longer than any id it carries.
 const MAX_CURSOR = 1000
 
-export type Cursor = { event_date: string | null; event_id: string }
+/**
+ * Where a page ended, in the order it was read: the date orders (desc, asc) page over
+ * (event_date, event_id), the review queue (order confidence) over (confidence, event_id).
+ */
+export type Cursor =
+  | { kind: 'date'; event_date: string | null; event_id: string }
+  | { kind: 'confidence'; confidence: number; event_id: string }
 export type ParsedQuery = { ok: true; query: EventQuery } | { ok: false; error: string }
 
 const isRealDate = (s: string) => {
@@ -33,7 +39,22 @@ const show = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 59) + '…
 // PostgreSQL text cannot hold U+0000 (a query with it fails), and no stored value has one: refused
 // here, for both backends alike, instead of failing deep in a query.
 const NUL = '\u0000'
-const CursorSchema = z.tuple([z.string().refine(isRealDate).nullable(), z.string().min(1).refine((s) => !s.includes(NUL))])
+const cursorId = z.string().min(1).refine((s) => !s.includes(NUL))
+// A date cursor is the pair it always was, so cursors handed out before the review queue existed
+// still work; a confidence cursor names its order, so it cannot be mistaken for one.
+const DateCursorSchema = z.tuple([z.string().refine(isRealDate).nullable(), cursorId])
+const ConfidenceCursorSchema = z.strictObject({ order: z.literal('confidence'), confidence: z.number(), event_id: cursorId })
+
+/** The kind of cursor an order pages with. */
+const cursorKind = (order: EventOrder): Cursor['kind'] => (order === 'confidence' ? 'confidence' : 'date')
+
+/** Why a cursor cannot continue a query of this order, or null when it can. */
+export function cursorMismatch(c: Cursor, order: EventOrder): string | null {
+  if (c.kind === cursorKind(order)) return null
+  return c.kind === 'confidence'
+    ? `a cursor of order confidence, but the order is ${order} (give order confidence with it, or leave the cursor out to start from the first page)`
+    : `a cursor of the date order (desc or asc), but the order is confidence (leave the cursor out to start the review queue from its first page)`
+}
 
 function readCursor(s: string): { ok: true; cursor: Cursor } | { ok: false; reason: string } {
   // Buffer's base64url decoder skips characters outside the alphabet, so check the alphabet first.
@@ -44,24 +65,37 @@ function readCursor(s: string): { ok: true; cursor: Cursor } | { ok: false; reas
   } catch {
     return { ok: false, reason: 'does not decode to JSON (pass the cursor exactly as the previous page returned it)' }
   }
-  const parsed = CursorSchema.safeParse(raw)
-  if (!parsed.success) return { ok: false, reason: 'not a cursor of this API (expected [event_date, event_id])' }
-  return { ok: true, cursor: { event_date: parsed.data[0], event_id: parsed.data[1] } }
+  const byDate = DateCursorSchema.safeParse(raw)
+  if (byDate.success) return { ok: true, cursor: { kind: 'date', event_date: byDate.data[0], event_id: byDate.data[1] } }
+  const byConfidence = ConfidenceCursorSchema.safeParse(raw)
+  if (byConfidence.success) return { ok: true, cursor: { kind: 'confidence', confidence: byConfidence.data.confidence, event_id: byConfidence.data.event_id } }
+  return { ok: false, reason: 'not a cursor of this API (expected [event_date, event_id], or a cursor of order confidence)' }
 }
 
-/** The opaque cursor after `last`, for keyset pagination over (event_date, event_id): `encodeCursor({ event_date: '2019-04-11', event_id: 'IRQ1' })`. */
+/**
+ * The opaque cursor after `last`, for keyset pagination in its order:
+ * `encodeCursor({ kind: 'date', event_date: '2019-04-11', event_id: 'IRQ1' })`.
+ */
 export function encodeCursor(last: Cursor): string {
-  return Buffer.from(JSON.stringify([last.event_date, last.event_id]), 'utf8').toString('base64url')
+  const wire = last.kind === 'date' ? [last.event_date, last.event_id] : { order: 'confidence', confidence: last.confidence, event_id: last.event_id }
+  return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url')
 }
 
-/** The position a cursor stands for; throws `invalid cursor: <reason>` on anything encodeCursor did not make. */
-export function decodeCursor(cursor: string): Cursor {
+/**
+ * The position a cursor stands for; throws `invalid cursor: <reason>` on anything encodeCursor did
+ * not make, and, given the order of the query, on a cursor of another order.
+ */
+export function decodeCursor(cursor: string, order?: EventOrder): Cursor {
   const r = readCursor(cursor)
   if (!r.ok) throw new Error(`invalid cursor: ${r.reason}`)
+  const mismatch = order === undefined ? null : cursorMismatch(r.cursor, order)
+  if (mismatch) throw new Error(`invalid cursor: ${mismatch}`)
   return r.cursor
 }
 
 type Codebook = { types: Map<string, string>; subTypes: Map<string, string> }
+const ORDERS = new Map<string, string>(EVENT_ORDERS.map((o) => [o, o]))
+const STATUSES = new Map<string, string>(REVIEW_STATUSES.map((r) => [r, r]))
 const codebooks = new Map<string, Codebook>()
 
 /** The six event types and 25 sub-event types, from the decision table's own list (data/rules/sub-event-rules.json). */
@@ -99,6 +133,11 @@ const integer = (min: number, max?: number) =>
     return n
   })
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/
+const probability = text(MAX_STRING).transform((s, ctx) => {
+  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : NaN
+  if (!(n >= 0 && n <= 1)) ctx.addIssue({ code: 'custom', message: `expected a number from 0 to 1 such as 0.6, got ${show(s)}` })
+  return n
+})
 const bbox = text(MAX_STRING).transform((s, ctx): [number, number, number, number] => {
   const parts = s.split(',').map((p) => p.trim())
   const fail = (message: string) => { ctx.addIssue({ code: 'custom', message }); return [0, 0, 0, 0] as [number, number, number, number] }
@@ -129,7 +168,8 @@ function buildSchema(cb: Codebook) {
     country: list(text(MAX_STRING)), admin1: list(text(MAX_STRING)),
     type: list(oneOf(cb.types, 'event type')), 'sub-type': list(oneOf(cb.subTypes, 'sub-event type')),
     actor: text(MAX_STRING), since: date, until: date, bbox, q: text(MAX_Q),
-    'min-fatalities': integer(0), limit: integer(1, MAX_LIMIT), cursor, background: flag,
+    'min-fatalities': integer(0), 'min-confidence': probability, review: list(oneOf(STATUSES, 'review status')),
+    limit: integer(1, MAX_LIMIT), cursor, order: oneOf(ORDERS, 'order'), background: flag,
   }).partial()
 }
 const schemas = new Map<string, ReturnType<typeof buildSchema>>()
@@ -175,11 +215,18 @@ export function parseEventQuery(
   if (typeof since === 'string' && typeof until === 'string' && isRealDate(since) && isRealDate(until) && since > until) errors.push(`since: ${since} is after until ${until}`)
   const parsed = querySchema(options.dataDir ?? DEFAULT_DATA_DIR).safeParse(values)
   if (!parsed.success) for (const i of parsed.error.issues) errors.push(`${String(i.path[0] ?? '?')}: ${i.message}`)
+  if (parsed.success && parsed.data.cursor !== undefined) {
+    // a cursor says where a page of one order ended: in another order it would skip or repeat events
+    const c = readCursor(parsed.data.cursor)
+    const mismatch = c.ok ? cursorMismatch(c.cursor, (parsed.data.order ?? 'desc') as EventOrder) : null
+    if (mismatch) errors.push(`cursor: ${mismatch}`)
+  }
   if (errors.length > 0 || !parsed.success) return { ok: false, error: errors.join('; ') }
   const v = parsed.data
   const query: EventQuery = {
     country: v.country, admin1: v.admin1, type: v.type, subType: v['sub-type'], actor: v.actor, since: v.since, until: v.until,
-    bbox: v.bbox, q: v.q, minFatalities: v['min-fatalities'], limit: v.limit, cursor: v.cursor, includeBackground: v.background,
+    bbox: v.bbox, q: v.q, minFatalities: v['min-fatalities'], minConfidence: v['min-confidence'], review: v.review as EventQuery['review'],
+    limit: v.limit, cursor: v.cursor, order: v.order as EventOrder | undefined, includeBackground: v.background,
   }
   for (const k of Object.keys(query) as (keyof EventQuery)[]) if (query[k] === undefined) delete query[k]
   return { ok: true, query }

@@ -70,10 +70,19 @@ export type EventQuery = {
   /** full-text query over notes and source report texts */
   q?: string
   minFatalities?: number
+  /** at least this confidence (0..1: the chance the event is real and rightly typed) */
+  minConfidence?: number
+  /** only events of these review statuses; given, it replaces the default that hides rejected events */
+  review?: ReviewStatus[]
   includeBackground?: boolean
   includeRejected?: boolean
   limit?: number
-  /** opaque cursor returned by the previous page */
+  /** opaque cursor returned by the previous page (of the same order) */
   cursor?: string
-  order?: 'asc' | 'desc'
+  /** desc: newest first (the default); asc: oldest first; confidence: least certain first, the review queue */
+  order?: EventOrder
 }
+
+export const EVENT_ORDERS = ['desc', 'asc', 'confidence'] as const
+export type EventOrder = (typeof EVENT_ORDERS)[number]
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'confirmed', 'rejected', 'corrected']

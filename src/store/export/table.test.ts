@@ -4,7 +4,7 @@ import { storedEventTable } from './table.js'
 
 describe('storedEventTable', () => {
   const events = [
-    fixtureEvent({ event_id: 'IRQ1', fatalities: 3, n_sources: 2 }),
+    fixtureEvent({ event_id: 'IRQ1', fatalities: 3, n_sources: 2, confidence: 0.4 }),
     fixtureEvent({
       event_id: 'IRQ2', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance',
       actor1: 'Islamic State (Iraq)', actor2: 'Civilians (Iraq)', location: 'An Nukhayb', fatalities: 12, background: true, review: 'rejected',
@@ -14,10 +14,10 @@ describe('storedEventTable', () => {
   it('has a header, a rule and one line per event', () => {
     const lines = storedEventTable(events).split('\n')
     expect(lines).toHaveLength(4)
-    expect(lines[0]).toMatch(/^date\s+id\s+type\s+actors\s+location\s+dead\s+src$/)
+    expect(lines[0]).toMatch(/^date\s+id\s+type\s+actors\s+location\s+dead\s+src\s+conf$/)
     expect(lines[1]).toMatch(/^[- ]+$/)
-    expect(lines[2]).toMatch(/^2019-04-11\s+IRQ1\s+Armed clash \(Battles\)\s+Military Forces of Iraq \(2014-\) vs Islamic State \(Iraq\)\s+Ramadi, Al-Anbar\s+3\s+2$/)
-    expect(lines[3]).toMatch(/Abduction\/forced disappearance \(Violence ag…\s+Islamic State \(Iraq\) vs Civilians \(Iraq\)\s+An Nukhayb, Al-Anbar\s+12\s+1\s+bg rejected$/)
+    expect(lines[2]).toMatch(/^2019-04-11\s+IRQ1\s+Armed clash \(Battles\)\s+Military Forces of Iraq \(2014-\) vs Islamic State \(Iraq\)\s+Ramadi, Al-Anbar\s+3\s+2\s+0\.40$/)
+    expect(lines[3]).toMatch(/Abduction\/forced disappearance \(Violence ag…\s+Islamic State \(Iraq\) vs Civilians \(Iraq\)\s+An Nukhayb, Al-Anbar\s+12\s+1\s+0\.75\s+bg rejected$/)
   })
 
   it('lines columns up and right-aligns the counts', () => {

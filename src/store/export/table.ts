@@ -15,6 +15,8 @@ const COLUMNS: Column[] = [
   { head: 'location', max: 32, cell: (e) => [e.location, e.admin1 ?? e.country].filter(Boolean).join(', ') || '-' },
   { head: 'dead', max: 6, right: true, cell: (e) => String(e.fatalities) },
   { head: 'src', max: 4, right: true, cell: (e) => String(e.n_sources) },
+  // what the review queue is ordered by (--order confidence)
+  { head: 'conf', max: 4, right: true, cell: (e) => (typeof e.confidence === 'number' ? e.confidence.toFixed(2) : '-') },
   { head: '', max: 14, cell: (e) => [e.background ? 'bg' : '', e.review === 'unreviewed' ? '' : e.review].filter(Boolean).join(' ') },
 ]
 

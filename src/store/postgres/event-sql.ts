@@ -1,5 +1,5 @@
 import type { EventQuery } from '../types.js'
-import { decodeCursor } from '../query.js'
+import { afterCursor } from '../order.js'
 import { isoList, searchWords } from '../sqlite/event-sql.js'
 
 /** WHERE clause of an event query in PostgreSQL's dialect; placeholders numbered from `first`. */
@@ -7,7 +7,10 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
   const w: string[] = [], p: unknown[] = []
   const $ = (v: unknown) => { p.push(v); return `$${first + p.length - 1}` }
   if (!q.includeBackground) w.push('NOT background')
-  if (!q.includeRejected) w.push(`review <> 'rejected'`)
+  // as in SQLite: a list of review statuses says exactly which to show
+  // one status (the review queue's) as an equality, so the (review, confidence) index gives the order
+  if (q.review?.length) w.push(q.review.length === 1 ? `review = ${$(q.review[0])}` : `review = ANY(${$(q.review)})`)
+  else if (!q.includeRejected) w.push(`review <> 'rejected'`)
   if (q.country?.length) w.push(`iso = ANY(${$(isoList(q.country))})`)
   if (q.admin1?.length) w.push(`admin1 = ANY(${$(q.admin1)})`)
   if (q.type?.length) w.push(`event_type = ANY(${$(q.type)})`)
@@ -16,6 +19,7 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
   if (q.since) w.push(`event_date >= ${$(q.since)}`)
   if (q.until) w.push(`event_date <= ${$(q.until)}`)
   if (q.minFatalities != null) w.push(`fatalities >= ${$(q.minFatalities)}`)
+  if (q.minConfidence != null) w.push(`confidence >= ${$(q.minConfidence)}`)
   if (q.bbox) {
     const [west, south, east, north] = q.bbox
     // as in SQLite: the GiST index for a town-sized box, plain bounds (tested inside the covering
@@ -33,9 +37,7 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
         WHERE r.tsv @@ plainto_tsquery('simple', ${tq}))`)
     }
   }
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor)
-    w.push(`(event_date, event_id) ${q.order === 'asc' ? '>' : '<'} (${$(c.event_date ?? '')}, ${$(c.event_id)})`)
-  }
+  const after = afterCursor(q, $)
+  if (after) w.push(after)
   return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
 }

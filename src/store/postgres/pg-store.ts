@@ -6,7 +6,7 @@ import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types
 import { PG_MIGRATIONS } from './schema.js'
 import { pgEventWhere } from './event-sql.js'
 import { pointColumns } from '../point-columns.js'
-import { encodeCursor } from '../query.js'
+import { cursorAfter, orderBy } from '../order.js'
 import { allPages } from '../pages.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
@@ -225,15 +225,15 @@ export class PgStore implements Store {
   private async writeEvent(db: Db, merged: StoredEvent, known?: { corrections: Correction[]; review: ReviewStatus }) {
     const view = applyCorrections(merged, known?.corrections ?? await this.correctionsOf(db, merged.event_id), known?.review ?? await this.reviewStatus(db, merged.event_id))
     const actors = actorsText(view)
-    await db.query(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged, tsv)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_tsvector('simple', $16))
+    await db.query(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, merged, tsv, confidence)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_tsvector('simple', $16), $17)
       ON CONFLICT (event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
         event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actors = excluded.actors, fatalities = excluded.fatalities,
         background = excluded.background, review = excluded.review, latitude = excluded.latitude, longitude = excluded.longitude,
-        updated = excluded.updated, merged = excluded.merged, tsv = excluded.tsv`,
+        updated = excluded.updated, merged = excluded.merged, tsv = excluded.tsv, confidence = excluded.confidence`,
     [view.event_id, view.event_date ?? '', view.iso, view.country, view.admin1, view.event_type, view.sub_event_type, actors, view.fatalities,
       view.background, view.review, view.latitude, view.longitude, merged.timestamp, JSON.stringify(merged),
-      [view.notes, actors, view.location, view.admin1, view.country].filter(Boolean).join(' ')])
+      [view.notes, actors, view.location, view.admin1, view.country].filter(Boolean).join(' '), view.confidence ?? 0])
   }
 
   async recodeReport(id: string, events: SitrepEvent[], coderVersion: string): Promise<{ changed: boolean }> {
@@ -278,14 +278,13 @@ export class PgStore implements Store {
   async queryEvents(q: EventQuery): Promise<{ events: StoredEvent[]; next: string | null }> {
     const limit = q.limit ?? 100
     const { where, params } = pgEventWhere(q)
-    const dir = q.order === 'asc' ? 'ASC' : 'DESC'
-    const rows = (await this.pool.query<{ event_id: string; event_date: string; merged: StoredEvent; review: string }>(
-      `SELECT event_id, event_date, merged, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT $${params.length + 1}`, [...params, limit + 1])).rows
+    const rows = (await this.pool.query<{ event_id: string; event_date: string; confidence: number; merged: StoredEvent; review: string }>(
+      `SELECT event_id, event_date, confidence, merged, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT $${params.length + 1}`, [...params, limit + 1])).rows
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     const events: StoredEvent[] = []
     for (const r of page) events.push(await this.view(this.pool, r))
-    return { events, next: rows.length > limit && last ? encodeCursor({ event_date: last.event_date || null, event_id: last.event_id }) : null }
+    return { events, next: rows.length > limit && last ? cursorAfter(q.order, last) : null }
   }
 
   streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {

@@ -76,4 +76,17 @@ export const PG_MIGRATIONS: { version: number; about: string; sql: string }[] = 
       CREATE INDEX history_new ON history(new_id);
     `,
   },
+  {
+    version: 2,
+    about: 'events.confidence: the merged confidence as a column (filtered by min-confidence, ordered by the review queue), filled from the stored events',
+    // as SQLite's migration 3: analysts cannot correct confidence, so the merged JSON holds the value
+    sql: `
+      ALTER TABLE events ADD COLUMN confidence double precision NOT NULL DEFAULT 0;
+      UPDATE events SET confidence = coalesce((merged->>'confidence')::double precision, 0);
+      -- every write sets it from now on: no default hides a writer that forgets
+      ALTER TABLE events ALTER COLUMN confidence DROP DEFAULT;
+      CREATE INDEX events_review_confidence ON events(review, confidence, event_id) INCLUDE (background, iso, event_type, fatalities, event_date);
+      CREATE INDEX events_confidence ON events(confidence, event_id) INCLUDE (background, review, iso, event_type, fatalities, event_date);
+    `,
+  },
 ]

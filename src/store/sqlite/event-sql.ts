@@ -1,6 +1,6 @@
 import type { EventQuery } from '../types.js'
 import { countryIso3 } from '../countries.js'
-import { decodeCursor } from '../query.js'
+import { afterCursor } from '../order.js'
 
 const RTREE_MAX_SQ_DEGREES = 0.25
 
@@ -28,7 +28,9 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   const w: string[] = [], p: unknown[] = []
   const inList = (col: string, xs: string[]) => { w.push(`${col} IN (${xs.map(() => '?').join(',')})`); p.push(...xs) }
   if (!q.includeBackground) w.push('background = 0')
-  if (!q.includeRejected) w.push(`review <> 'rejected'`)
+  // a list of review statuses says exactly which to show, rejected included if it is named
+  if (q.review?.length) inList('review', q.review)
+  else if (!q.includeRejected) w.push(`review <> 'rejected'`)
   if (q.country?.length) inList('iso', isoList(q.country))
   if (q.admin1?.length) inList('admin1', q.admin1)
   if (q.type?.length) inList('event_type', q.type)
@@ -37,6 +39,7 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   if (q.since) { w.push('event_date >= ?'); p.push(q.since) }
   if (q.until) { w.push('event_date <= ?'); p.push(q.until) }
   if (q.minFatalities != null) { w.push('fatalities >= ?'); p.push(q.minFatalities) }
+  if (q.minConfidence != null) { w.push('confidence >= ?'); p.push(q.minConfidence) }
   if (q.bbox) {
     const [west, south, east, north] = q.bbox
     // The R*Tree wins for a town-sized box; for a larger one it returns so many rows that walking the
@@ -57,10 +60,7 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
       p.push(m, m)
     }
   }
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor)
-    w.push(q.order === 'asc' ? '(event_date, event_id) > (?, ?)' : '(event_date, event_id) < (?, ?)')
-    p.push(c.event_date ?? '', c.event_id)
-  }
+  const after = afterCursor(q, (v) => { p.push(v); return '?' })
+  if (after) w.push(after)
   return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
 }

@@ -100,4 +100,19 @@ export const MIGRATIONS: { version: number; about: string; sql: string }[] = [
       INSERT INTO actor_counts (name, events) SELECT name, count(DISTINCT id) FROM split WHERE name <> '' GROUP BY name;
     `,
   },
+  {
+    version: 3,
+    about: 'events.confidence: the merged confidence as a column (filtered by min-confidence, ordered by the review queue), filled from the stored events',
+    // Analysts cannot correct confidence (src/store/corrections.ts), so the merged JSON holds the
+    // value the column shows. ADD COLUMN needs a default; 0 (least certain) is only ever seen by an
+    // event whose JSON lacks confidence, which the event schema does not allow.
+    sql: `
+      ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+      UPDATE events SET confidence = coalesce((SELECT json_extract(j.merged, '$.confidence') FROM event_json j WHERE j.id = events.id), 0);
+      -- the review queue: unreviewed events, least certain first (review = ?, then the order)
+      CREATE INDEX events_review_confidence ON events(review, confidence, event_id, background, iso, event_type, fatalities, event_date);
+      -- order=confidence over every status but rejected
+      CREATE INDEX events_confidence ON events(confidence, event_id, background, review, iso, event_type, fatalities, event_date);
+    `,
+  },
 ]

@@ -5,7 +5,7 @@ import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types
 import { MIGRATIONS } from './schema.js'
 import { eventWhere } from './event-sql.js'
 import { pointColumns } from '../point-columns.js'
-import { encodeCursor } from '../query.js'
+import { cursorAfter, orderBy } from '../order.js'
 import { allPages } from '../pages.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
@@ -268,17 +268,17 @@ export class SqliteStore implements Store {
       if (old) this.countActorsOf(old, -1)
       this.countActorsOf(now, 1)
     }
-    const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated)
-      VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated)
+    const row = this.sql(`INSERT INTO events (event_id, event_date, iso, country, admin1, event_type, sub_event_type, actors, fatalities, background, review, latitude, longitude, updated, confidence)
+      VALUES (@event_id, @event_date, @iso, @country, @admin1, @event_type, @sub_event_type, @actors, @fatalities, @background, @review, @latitude, @longitude, @updated, @confidence)
       ON CONFLICT(event_id) DO UPDATE SET event_date = excluded.event_date, iso = excluded.iso, country = excluded.country, admin1 = excluded.admin1,
         event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actors = excluded.actors, fatalities = excluded.fatalities,
         background = excluded.background, review = excluded.review, latitude = excluded.latitude, longitude = excluded.longitude,
-        updated = excluded.updated
+        updated = excluded.updated, confidence = excluded.confidence
       RETURNING id`).get({
       event_id: view.event_id, event_date: view.event_date ?? '', iso: view.iso, country: view.country, admin1: view.admin1,
       event_type: view.event_type, sub_event_type: view.sub_event_type, actors: now.actors, fatalities: view.fatalities,
       background: view.background ? 1 : 0, review: view.review, latitude: view.latitude, longitude: view.longitude,
-      updated: merged.timestamp,
+      updated: merged.timestamp, confidence: view.confidence ?? 0,
     }) as { id: number }
     this.sql('INSERT OR REPLACE INTO event_json (id, merged) VALUES (?, ?)').run(row.id, JSON.stringify(merged))
     this.sql('DELETE FROM events_rtree WHERE id = ?').run(row.id)
@@ -327,14 +327,13 @@ export class SqliteStore implements Store {
   async queryEvents(q: EventQuery): Promise<{ events: StoredEvent[]; next: string | null }> {
     const limit = q.limit ?? 100
     const { where, params } = eventWhere(q)
-    const dir = q.order === 'asc' ? 'ASC' : 'DESC'
-    const rows = this.sql(`SELECT p.event_id, p.event_date, p.review, j.merged FROM
-        (SELECT id, event_id, event_date, review FROM events ${where} ORDER BY event_date ${dir}, event_id ${dir} LIMIT ?) p
-      JOIN event_json j ON j.id = p.id ORDER BY p.event_date ${dir}, p.event_id ${dir}`)
-      .all(...params, limit + 1) as { event_id: string; event_date: string; merged: string; review: string }[]
+    const rows = this.sql(`SELECT p.event_id, p.event_date, p.confidence, p.review, j.merged FROM
+        (SELECT id, event_id, event_date, confidence, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT ?) p
+      JOIN event_json j ON j.id = p.id ORDER BY ${orderBy(q.order, 'p')}`)
+      .all(...params, limit + 1) as { event_id: string; event_date: string; confidence: number; merged: string; review: string }[]
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
-    return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? encodeCursor({ event_date: last.event_date || null, event_id: last.event_id }) : null }
+    return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? cursorAfter(q.order, last) : null }
   }
 
   streamEvents(q: EventQuery): AsyncIterable<StoredEvent> {
@@ -413,7 +412,7 @@ export class SqliteStore implements Store {
     const period = (col: string) => bucket === 'day' ? col : bucket === 'month' ? `substr(${col}, 1, 7) || '-01'` : `date(${col}, '-6 days', 'weekday 1')`
     const key = by === 'event_type' ? 'event_type' : by === 'country' ? `coalesce(country, '')` : `coalesce(admin1, '')`
     // filters on the counted dimensions only: read the per-day counts, not every event
-    const dimsOnly = !q.actor && !q.bbox && !q.q && q.minFatalities == null
+    const dimsOnly = !q.actor && !q.bbox && !q.q && q.minFatalities == null && q.minConfidence == null
     const { where, params } = eventWhere({ ...q, cursor: undefined })
     if (dimsOnly) {
       const rows = this.sql(`SELECT ${period('day')} AS period, ${key} AS key, sum(events) AS events, sum(fatalities) AS fatalities
