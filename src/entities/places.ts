@@ -17,7 +17,7 @@ export type PlaceCues = {
   /** "village" in "Tudun Biri, a village in Igabi": an apposition that says the name is a place */
   apposition?: string[]
   /** "the Daily Courier reported", "the Justice Ministry said": a name beside one of these is an organisation */
-  organisation_words?: { words: string[] }
+  organisation_words?: { words: string[]; example: string }
 }
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
