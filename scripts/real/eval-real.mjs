@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run eval:real [-- --split train|test] [--misses] [--fields] [--json]
+// npm run eval:real [-- --split train|test] [--misses] [--fields] [--json] [--no-scorer]
 //
 // Scores the coder on the real corpus (bench/real/cases.jsonl), each split on its own, through `sitrep eval`
 // (so merges go through the store), checks that the referee (../shared/bench/score.mjs) prints the same
@@ -53,7 +53,7 @@ for (const split of splits) {
   const goldPath = join(root, `out/real-${split}.jsonl`), sysPath = join(root, `out/real-${split}-system.jsonl`)
   writeFileSync(goldPath, gold.map((g) => JSON.stringify(g)).join('\n') + '\n')
   const run = (cmd, xs) => execFileSync(process.execPath, [cmd, ...xs], { encoding: 'utf8', maxBuffer: 1 << 28 })
-  const ours = JSON.parse(run(join(root, 'bin/sitrep'), ['eval', goldPath, '--out', sysPath, '--json']))
+  const ours = JSON.parse(run(join(root, 'bin/sitrep'), ['eval', goldPath, '--out', sysPath, '--json', ...(flag('--no-scorer') ? ['--no-scorer'] : [])]))
   const system = readFileSync(sysPath, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
   let agrees = null
   if (existsSync(referee)) {

@@ -5,7 +5,7 @@ import { readReportLines } from '../ingest/jsonl.js'
 import { eventTable } from './table.js'
 import type { CliIO } from './io.js'
 
-type CodeOpts = { published?: string; title?: string; id?: string; format: string; jsonl?: string }
+type CodeOpts = { published?: string; title?: string; id?: string; format: string; jsonl?: string; scorer?: boolean }
 
 /** `sitrep code FILE` and `sitrep code --jsonl FILE|-`. */
 export function registerCode(program: Command, io: CliIO) {
@@ -17,9 +17,10 @@ export function registerCode(program: Command, io: CliIO) {
     .option('--id <id>', 'the report id')
     .option('--jsonl <file>', 'a JSONL batch: {id, text, title?, published?, url?, source?} per line ("-" for stdin)')
     .option('--format <format>', 'table or json (a batch always writes JSONL)', 'table')
+    .option('--no-scorer', 'the rules alone: no learned event scorer, so every event the rules find is written with the rules\' confidence')
     .action((file: string | undefined, opts: CodeOpts) => {
       if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new Error(`--published must be YYYY-MM-DD, got "${opts.published}"`)
-      const coder = makeCoder()
+      const coder = makeCoder(opts.scorer === false ? { scorer: null } : {})
       if (opts.jsonl) return codeBatch(coder, opts.jsonl === '-' ? io.readStdin() : readFileSync(opts.jsonl, 'utf8'), io, opts.published)
       if (!file) throw new Error('give a report file, or --jsonl FILE')
       const text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8')

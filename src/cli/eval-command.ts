@@ -20,7 +20,8 @@ export function registerEval(program: Command, io: CliIO) {
     .option('--fields', 'list field disagreements on matched events (actors, place, date, fatalities)')
     .option('--json', 'print the scores as JSON')
     .option('--out <file>', 'also write the system output (JSONL) to this file')
-    .action(async (goldPath: string, opts: { misses?: boolean; fields?: boolean; json?: boolean; out?: string }) => {
+    .option('--no-scorer', 'code with the rules alone: no learned event scorer (data/models/event-scorer.json), to compare the two')
+    .action(async (goldPath: string, opts: { misses?: boolean; fields?: boolean; json?: boolean; out?: string; scorer?: boolean }) => {
       const text = readFileSync(goldPath, 'utf8')
       const gold: GoldCase[] = []
       const items: IngestItem[] = []
@@ -31,7 +32,7 @@ export function registerEval(program: Command, io: CliIO) {
         gold.push({ ...raw, id: String(raw.id ?? r.report.id) })
         items.push({ ref: `${goldPath}:${r.line}`, report: r.report })
       }
-      const coder = makeCoder()
+      const coder = makeCoder(opts.scorer === false ? { scorer: null } : {})
       const store = await SqliteStore.open(':memory:')
       const summary = await ingestItems(items, store, { code: (r) => coder(r).events ?? [], coderVersion: coderVersion() })
       for (const f of summary.failures) { failed++; io.err(`${f.ref}: ${f.reason}`) }
