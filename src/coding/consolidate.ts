@@ -11,9 +11,14 @@ const ANOTHER = /\b(a second|another|a separate|a further|a third|a fresh|a new|
 // violence against civilians is coded by what was done: killings, abductions and rapes of one raid are separate events
 const KEEP_APART = new Set(['Abduction/forced disappearance', 'Sexual violence'])
 
+// data/rules/merge.json within_report: a march that turns violent is one event of its most severe telling
+const ladderOf = (sub: string, r: MergeRules) => r.within_report.escalation.find((l) => l.includes(sub))
+
 function typesFit(a: Coded, b: Coded, r: MergeRules): boolean {
   const x = a.event, y = b.event
   if (x.sub_event_type === y.sub_event_type) return true
+  const ladder = ladderOf(x.sub_event_type, r)
+  if (ladder && ladder.includes(y.sub_event_type)) return true
   if (KEEP_APART.has(x.sub_event_type) || KEEP_APART.has(y.sub_event_type)) return false
   if (x.event_type === y.event_type && r.compatible_sub_events.groups.some((g) => g.includes(x.sub_event_type) && g.includes(y.sub_event_type))) return true
   // "the blast killed 12" told after "a suicide bomber struck": a generic telling joins the specific one
@@ -51,17 +56,21 @@ export function consolidate(coded: Coded[], text: string, r: MergeRules): Coded[
     const another = ANOTHER.test(text.slice(lead.start, c.draft.parts[0]!.hits[0]?.end ?? lead.end))
     const target = another ? undefined : out.find((o) => o.event.background === c.event.background && typesFit(o, c, r)
       && placesFit(o.event, c.event, r) && datesFit(o.event, c.event, r) && doersFit(o.event, c.event, r))
-    if (target) Object.assign(target, join(target, c))
+    if (target) Object.assign(target, join(target, c, r))
     else out.push({ ...c })
   }
   return out
 }
 
-function join(a: Coded, b: Coded): Coded {
+function join(a: Coded, b: Coded, r: MergeRules): Coded {
   const x = { ...a.event, evidence: { ...a.event.evidence } }, y = b.event
   const take = (keys: (keyof SitrepEvent)[]) => { for (const k of keys) (x as Record<string, unknown>)[k] = y[k]; for (const k of keys) if (y.evidence[k]) x.evidence[k] = y.evidence[k]! }
-  // the specific telling names the incident ("a suicide bomber") over the generic one ("the blast")
-  if (a.draft.generic && !b.draft.generic) take(['event_type', 'sub_event_type', 'disorder_type'])
+  // the specific telling names the incident ("a suicide bomber") over the generic one ("the blast"),
+  // and a crowd's most severe telling names it (a march that turned violent is a Violent demonstration)
+  const ladder = ladderOf(x.sub_event_type, r)
+  if (a.draft.generic && !b.draft.generic || (ladder && ladder.indexOf(y.sub_event_type) > ladder.indexOf(x.sub_event_type))) {
+    take(['event_type', 'sub_event_type', 'disorder_type', 'actor1', 'inter1', 'actor2', 'inter2', 'civilian_targeting'])
+  }
   if (x.geo_status !== 'resolved' && y.geo_status === 'resolved' || (x.geo_precision ?? 4) > (y.geo_precision ?? 4) && y.geo_status === 'resolved') {
     take(['country', 'iso', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision', 'geo_status'])
   }
