@@ -334,6 +334,99 @@ describe('HTTP API: large exports', () => {
   })
 })
 
+describe('HTTP API: confidence and the review queue', () => {
+  let store: Store
+  let app: ReturnType<typeof createApp>
+  // six incidents at one place a week apart (no two merge), with a tie at 0.3
+  const CONFIDENCES = [0.3, 0.8, 0.55, 0.3, 0.95, 0.6]
+  const dayOf = (i: number) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10)
+  beforeAll(async () => {
+    store = await freshStore()
+    for (const [i, confidence] of CONFIDENCES.entries()) await add(store, `q${i}`, [ev({ confidence, event_date: dayOf(i) })], dayOf(i))
+    app = createApp(store, { ...quiet, token: TOKEN })
+  })
+  afterAll(async () => { await store.close() })
+  const get = (path: string) => app.request(path)
+  /** Every page of a json query, following next. */
+  const follow = async (query: string) => {
+    const events: StoredEvent[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const res: Response = await get(`/api/events?${query}${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(res.status, query).toBe(200)
+      const j: Json = await body(res)
+      events.push(...(j.events as StoredEvent[]))
+      cursor = j.next
+      pages++
+    } while (cursor && pages < 20)
+    return { events, pages }
+  }
+
+  it('filters by min-confidence in every format alike', async () => {
+    const json = (await body(await get('/api/events?min-confidence=0.55'))).events as StoredEvent[]
+    expect(json.map((e) => e.confidence).sort()).toEqual([0.55, 0.6, 0.8, 0.95])
+    const csv = (await (await get('/api/events?format=csv&min-confidence=0.55')).text()).split('\r\n').filter(Boolean)
+    expect(csv.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(json.map((e) => e.event_id).sort())
+    const fc = await body(await get('/api/events?format=geojson&min-confidence=0.55'))
+    expect(fc.features.map((f: Json) => f.properties.confidence).sort()).toEqual([0.55, 0.6, 0.8, 0.95])
+    expect((await body(await get('/api/events?format=points&min-confidence=0.8'))).count).toBe(2)
+    const stats = await body(await get('/api/stats?bucket=month&min-confidence=0.8'))
+    expect(stats.series.reduce((n: number, r: Json) => n + r.events, 0)).toBe(2)
+    expect((await body(await get('/api/events?min-confidence=1'))).events).toEqual([])
+  })
+
+  it('pages the review queue least certain first with next: each unreviewed event once; a reviewed one leaves it', async () => {
+    const before = await follow('order=confidence&review=unreviewed&limit=2')
+    expect(before.pages).toBe(3)
+    expect(before.events.map((e) => e.confidence)).toEqual([...CONFIDENCES].sort((x, y) => x - y))
+    expect(new Set(before.events.map((e) => e.event_id)).size).toBe(CONFIDENCES.length)
+    // the export of the queue comes in the same order
+    const csv = (await (await get('/api/events?format=csv&order=confidence&review=unreviewed')).text()).split('\r\n').filter(Boolean)
+    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(before.events.map((e) => e.event_id))
+    const least = before.events[0]!.event_id
+    const res = await app.request(`/api/events/${least}/review`, { method: 'POST', body: JSON.stringify({ action: 'confirm' }), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` } })
+    expect(res.status).toBe(200)
+    const after = await follow('order=confidence&review=unreviewed&limit=2')
+    expect(after.events.map((e) => e.event_id)).toEqual(before.events.slice(1).map((e) => e.event_id))
+    expect((await body(await get('/api/events?review=confirmed'))).events.map((e: StoredEvent) => e.event_id)).toEqual([least])
+    // the default order and its cursor are as they were: newest first
+    const newest = await follow('limit=4')
+    expect(newest.events.map((e) => e.event_date)).toEqual(CONFIDENCES.map((_, i) => dayOf(i)).reverse())
+  })
+
+  it('refuses a cursor of another order, a bad min-confidence, review or order, naming the parameter', async () => {
+    const queueNext = (await body(await get('/api/events?order=confidence&limit=1'))).next as string
+    const dateNext = (await body(await get('/api/events?limit=1'))).next as string
+    const cases: [string, string][] = [
+      [`/api/events?cursor=${queueNext}`, 'cursor: a cursor of order confidence, but the order is desc'],
+      [`/api/events?format=csv&order=asc&cursor=${queueNext}`, 'cursor: a cursor of order confidence, but the order is asc'],
+      [`/api/events?order=confidence&cursor=${dateNext}`, 'cursor: a cursor of the date order (desc or asc), but the order is confidence'],
+      ['/api/events?min-confidence=2', 'min-confidence: expected a number from 0 to 1 such as 0.6, got "2"'],
+      ['/api/events?min-confidence=high', 'min-confidence: expected a number from 0 to 1'],
+      ['/api/events?review=pending', 'review: unknown review status "pending"'],
+      ['/api/events?order=newest', 'order: unknown order "newest" (allowed: desc, asc, confidence)'],
+      ['/api/events?format=points&order=confidence', 'order: not used with format=points'],
+      ['/api/stats?order=confidence', 'order: not used by /api/stats'],
+    ]
+    for (const [path, message] of cases) {
+      const res = await get(path)
+      expect(res.status, path).toBe(400)
+      expect((await body(res)).error, path).toContain(message)
+    }
+  })
+
+  it('describes min-confidence, review and order in the OpenAPI document', async () => {
+    const doc = await body(await get('/api/openapi.json'))
+    const params = (path: string) => (doc.paths[path].get.parameters as Json[]).map((p) => p.name)
+    expect(params('/api/events')).toEqual(expect.arrayContaining(['min-confidence', 'review', 'order', 'cursor']))
+    expect(params('/api/stats')).toEqual(expect.arrayContaining(['min-confidence', 'review']))
+    expect(params('/api/stats')).not.toContain('order')
+    const order = (doc.paths['/api/events'].get.parameters as Json[]).find((p) => p.name === 'order')
+    expect(order?.schema.enum).toEqual(['desc', 'asc', 'confidence'])
+  })
+})
+
 describe('HTTP API: writes', () => {
   let store: Store
   let app: ReturnType<typeof createApp>

@@ -279,6 +279,103 @@ describe('dashboard in Chromium', () => {
     await screenshot('opened-from-map')
   })
 
+  it('filters by minimum confidence from its control, kept in the URL, and shows each event\'s confidence', async () => {
+    const { events } = await api<{ events: StoredEvent[] }>('/api/events?limit=1000')
+    const levels = [...new Set(events.map((e) => e.confidence))].sort((x, y) => x - y)
+    expect(levels.length, 'the store\'s events differ in confidence').toBeGreaterThan(1)
+    // a level that keeps some events and drops others
+    const threshold = levels[Math.floor(levels.length / 2)]!
+    await page.goto(`${base}/`)
+    const all = await apiCounts('')
+    await waitForView(all.points, all.rows)
+    expect(await page.locator('#events-body td.c-conf').allInnerTexts()).toEqual(events.map((e) => e.confidence.toFixed(2)))
+    await page.fill('#f-min-confidence', String(threshold))
+    await page.press('#f-min-confidence', 'Enter')
+    const some = await apiCounts(`min-confidence=${threshold}`)
+    expect(some.rows).toBeLessThan(all.rows)
+    expect(some.rows).toBeGreaterThan(0)
+    await waitForView(some.points, some.rows)
+    expect(new URL(page.url()).searchParams.get('min-confidence')).toBe(String(threshold))
+    const shown = (await page.locator('#events-body td.c-conf').allInnerTexts()).map(Number)
+    expect(shown).toHaveLength(some.rows)
+    for (const c of shown) expect(c).toBeGreaterThanOrEqual(threshold)
+    expect(await page.getAttribute('#export-csv', 'href')).toContain(`min-confidence=${threshold}`)
+    await page.reload()
+    await waitForView(some.points, some.rows)
+    expect(await page.inputValue('#f-min-confidence')).toBe(String(threshold))
+    await screenshot('min-confidence')
+    // out of range: not sent, so the view is every event again
+    await page.fill('#f-min-confidence', '7')
+    await page.press('#f-min-confidence', 'Enter')
+    // (the map stays fitted on the fewer events the reload showed, so not every point is in view)
+    await page.waitForFunction(([p, r]) => document.querySelector<HTMLElement>('#map')?.dataset.points === String(p)
+      && document.querySelector<HTMLElement>('#events-body')?.dataset.rows === String(r), [all.points, all.rows], { timeout: 20_000 })
+    expect(new URL(page.url()).searchParams.has('min-confidence')).toBe(false)
+    expect(await page.inputValue('#f-min-confidence')).toBe('')
+  })
+
+  it('opens the review queue: unreviewed events least certain first; a reviewed event leaves it', async () => {
+    await page.goto(`${base}/`)
+    const all = await apiCounts('')
+    await waitForView(all.points, all.rows)
+    const queue = (await api<{ events: StoredEvent[] }>('/api/events?order=confidence&review=unreviewed&limit=1000')).events
+    expect(queue.length).toBeGreaterThan(1)
+    expect(queue.length, 'the event corrected above is not in the queue').toBeLessThan(all.rows)
+    const rowIds = () => page.locator('#events-body tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.eventId))
+    const waitForRows = (n: number) => page.waitForFunction((r) => document.querySelector<HTMLElement>('#events-body')?.dataset.rows === String(r), n, { timeout: 20_000 })
+
+    await page.click('#view-review')
+    await waitForRows(queue.length)
+    expect(await rowIds()).toEqual(queue.map((e) => e.event_id))
+    const conf = await page.locator('#events-body td.c-conf').allInnerTexts()
+    expect(conf).toEqual(queue.map((e) => e.confidence.toFixed(2)))
+    expect(conf.map(Number)).toEqual([...conf.map(Number)].sort((x, y) => x - y))
+    expect(new URL(page.url()).searchParams.get('view')).toBe('review')
+    expect(await page.getAttribute('#view-review', 'aria-selected')).toBe('true')
+    expect(await page.locator('#list-order').innerText()).toBe('unreviewed, least certain first')
+    // the confidence column is in view: the table fits its panel without scrolling sideways
+    expect(await page.locator('.table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    // the queue is a list: the map still shows every event of the filters
+    expect(await page.locator('#map').getAttribute('data-points')).toBe(String(all.points))
+    await screenshot('review-queue')
+
+    // the reviewer confirms the least certain event: it leaves the queue
+    if ((await page.locator('#token-state').innerText()) !== 'Token set') {
+      await page.fill('#token-input', TOKEN)
+      await page.click('#token-form button[type=submit]')
+    }
+    const least = queue[0]!.event_id
+    await page.click(`#events-body tr[data-event-id="${least}"]`)
+    await page.waitForSelector(`#detail[data-event-id="${least}"] #review-confirm`)
+    await page.click('#review-confirm')
+    await expect.poll(() => page.locator('.review-status').innerText()).toContain('Saved: confirmed')
+    expect((await api<Detail>(`/api/events/${least}`)).event.review).toBe('confirmed')
+    await page.click('#detail-close')
+    await waitForRows(queue.length - 1)
+    expect(await rowIds()).toEqual(queue.slice(1).map((e) => e.event_id))
+
+    // the queue lives in the URL, with the other filters
+    await page.reload()
+    await waitForRows(queue.length - 1)
+    expect(await rowIds()).toEqual(queue.slice(1).map((e) => e.event_id))
+    expect(await page.getAttribute('#view-review', 'aria-selected')).toBe('true')
+    const threshold = queue[queue.length - 1]!.confidence
+    await page.fill('#f-min-confidence', String(threshold))
+    await page.press('#f-min-confidence', 'Enter')
+    const surest = queue.slice(1).filter((e) => e.confidence >= threshold).map((e) => e.event_id)
+    await waitForRows(surest.length)
+    expect(await rowIds()).toEqual(surest)
+    expect(new URL(page.url()).search).toMatch(/min-confidence=.*view=review|view=review.*min-confidence=/)
+
+    // back to every event, newest first
+    await page.click('#view-events')
+    const some = await apiCounts(`min-confidence=${threshold}`)
+    await waitForRows(some.rows)
+    expect(new URL(page.url()).searchParams.has('view')).toBe(false)
+    await page.click('#f-reset')
+    await waitForView(all.points, all.rows)
+  })
+
   it('logged no console errors and no CSP violations', () => {
     expect(problems).toEqual([])
   })

@@ -15,7 +15,7 @@ beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-')) })
 afterAll(() => { rmSync(dir, { recursive: true, force: true }) })
 
 const GOOD_1 = { id: 'r1', text: 'Gunmen killed five villagers in Maiduguri on Monday.', published: '2019-04-16' }
-const GOOD_2 = { id: 'r2', text: 'Police arrested six men in Karachi on Monday.', published: '2019-04-16' }
+const GOOD_2 = { id: 'r2', text: 'Police arrested six suspected militants in Karachi on Monday.', published: '2019-04-16' }
 
 describe('sitrep code --jsonl', () => {
   it('codes the good lines, names the bad line and its reason, and fails the run', async () => {

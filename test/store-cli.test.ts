@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { run } from './support/cli.js'
 import { ACLED_COLUMNS } from '../src/store/export/acled-csv.js'
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { ev, text } from './support/events.js'
 
 // The store commands end to end, in-process: ingest, events in every format, show, recode.
 const FIXTURE = join(import.meta.dirname, 'fixtures/store/reports.jsonl')
@@ -89,5 +91,47 @@ describe('sitrep ingest / events / show / recode', () => {
   it('recodes only what an older coder coded, or everything with --all', async () => {
     expect((await run(['recode', '--db', db('a.db')])).err.join('\n')).toMatch(/3 stored report\(s\): 0 re-coded/)
     expect((await run(['recode', '--db', db('a.db'), '--all'])).err.join('\n')).toMatch(/3 re-coded with .*, 0 coded differently/)
+  })
+})
+
+describe('sitrep events: confidence and the review queue', () => {
+  const CONFIDENCES = [0.3, 0.8, 0.55, 0.3, 0.95]
+  const dayOf = (i: number) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10)
+  beforeAll(async () => {
+    const store = await SqliteStore.open(db('queue.db'))
+    for (const [i, confidence] of CONFIDENCES.entries()) {
+      await store.addReport({ id: `q${i}`, text: text(`q${i}`), published: dayOf(i) }, [ev({ confidence, event_date: dayOf(i) })], 'test')
+    }
+    const [least] = (await store.queryEvents({ order: 'confidence', limit: 1 })).events
+    await store.review(least!.event_id, { action: 'reject' })
+    await store.close()
+  })
+  const jsonl = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event_id: string; confidence: number; review: string })
+
+  it('--min-confidence keeps the events at least that certain', async () => {
+    const r = await run(['events', '--db', db('queue.db'), '--format', 'jsonl', '--min-confidence', '0.55'])
+    expect(r.exitCode).toBeUndefined()
+    expect(jsonl(r.stdout).map((e) => e.confidence).sort()).toEqual([0.55, 0.8, 0.95])
+    const bad = await run(['events', '--db', db('queue.db'), '--min-confidence', '55%'])
+    expect(bad.exitCode).toBe(2)
+    expect(bad.err.join('\n')).toMatch(/min-confidence: expected a number from 0 to 1/)
+  })
+
+  it('--order confidence --review unreviewed is the review queue: a table with conf, paged by its own cursor', async () => {
+    const first = await run(['events', '--db', db('queue.db'), '--order', 'confidence', '--review', 'unreviewed', '--limit', '2'])
+    expect(first.out.join('\n')).toMatch(/^date\s+id\s+type\s+actors\s+location\s+dead\s+src\s+conf/)
+    expect(first.stdout.trim().split('\n').slice(2).map((l) => l.match(/(\d\.\d\d)\s*$/)?.[1])).toEqual(['0.30', '0.55'])
+    const hint = first.err.join('\n').match(/more events: add --cursor (\S+)/)
+    expect(hint).not.toBeNull()
+    const rest = await run(['events', '--db', db('queue.db'), '--order', 'confidence', '--review', 'unreviewed', '--format', 'jsonl', '--cursor', hint![1]!])
+    expect(jsonl(rest.stdout).map((e) => e.confidence)).toEqual([0.8, 0.95])
+    const all = jsonl((await run(['events', '--db', db('queue.db'), '--order', 'confidence', '--format', 'jsonl', '--review', 'unreviewed,rejected'])).stdout)
+    expect(all.map((e) => [e.confidence, e.review])).toEqual([[0.3, 'rejected'], [0.3, 'unreviewed'], [0.55, 'unreviewed'], [0.8, 'unreviewed'], [0.95, 'unreviewed']])
+    // the cursor continues only the order that made it
+    const mixed = await run(['events', '--db', db('queue.db'), '--cursor', hint![1]!])
+    expect(mixed.exitCode).toBe(2)
+    expect(mixed.err.join('\n')).toMatch(/cursor: a cursor of order confidence, but the order is desc/)
+    const order = await run(['events', '--db', db('queue.db'), '--order', 'newest'])
+    expect(order.err.join('\n')).toMatch(/order: unknown order "newest" \(allowed: desc, asc, confidence\)/)
   })
 })

@@ -1,7 +1,7 @@
 // @ts-check
 // The HTTP API as functions. Every failure becomes an ApiError carrying the server's
 // `{ error, detail? }`, so the page can say what went wrong instead of failing silently.
-import { filterParams } from './filter-state.js'
+import { filterParams, REVIEW_QUEUE } from './filter-state.js'
 
 /** @typedef {import('./filter-state.js').Filters} Filters */
 /** @typedef {{ event_id: string, latitude: number, longitude: number, event_type: string, fatalities: number, event_date: string }} EventPoint */
@@ -13,7 +13,7 @@ import { filterParams } from './filter-state.js'
  * @typedef {{ event_id: string, event_date: string | null, event_type: string, sub_event_type: string, actor1: string | null, actor2: string | null,
  *   assoc_actor_1: string | null, assoc_actor_2: string | null, country: string | null, admin1: string | null, admin2: string | null, location: string | null,
  *   latitude: number | null, longitude: number | null, fatalities: number, n_sources: number, sources: SourceClaim[], corrections: Correction[],
- *   merge_rules: Record<string, string>, review: string, notes: string, [field: string]: unknown }} StoredEvent
+ *   merge_rules: Record<string, string>, review: string, notes: string, confidence: number, [field: string]: unknown }} StoredEvent
  */
 /** @typedef {{ start: number, end: number }} Span */
 /** @typedef {{ kind: 'spans', spans: Span[] } | { kind: 'rule', rule: string, spans?: Span[] }} Evidence */
@@ -127,9 +127,15 @@ export async function getKeys(by, f) {
   return [...new Set(series.map((r) => r.key).filter((k) => k))].sort()
 }
 
-/** @param {Filters} f @param {string | null} cursor @param {AbortSignal} [signal] @returns {Promise<{ events: StoredEvent[], next: string | null }>} */
-export function getEvents(f, cursor, signal) {
+/**
+ * A page of the list: newest first, or in the review queue (`view` 'review') the unreviewed events,
+ * least certain first. A cursor continues only the list that gave it.
+ * @param {Filters} f @param {string | null} cursor @param {AbortSignal} [signal] @param {import('./filter-state.js').ListView} [view]
+ * @returns {Promise<{ events: StoredEvent[], next: string | null }>}
+ */
+export function getEvents(f, cursor, signal, view = 'events') {
   const params = filterParams(f)
+  if (view === 'review') for (const [k, v] of Object.entries(REVIEW_QUEUE)) params.set(k, v)
   params.set('limit', '100')
   if (cursor) params.set('cursor', cursor)
   return request('/api/events', { params, signal })

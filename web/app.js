@@ -1,7 +1,8 @@
 // @ts-check
-// Wires the dashboard together: the URL holds the filters (and the open event), every change of
-// filters reloads map, timeline and table in parallel, and requests a newer change supersedes are
-// aborted. Sets window.__sitrepRendered after each full map render (benchmarks and tests read it).
+// Wires the dashboard together: the URL holds the filters (and the open event, and which list is
+// shown: every event, or the review queue), every change of filters reloads map, timeline and table
+// in parallel, and requests a newer change supersedes are aborted. Sets window.__sitrepRendered
+// after each full map render (benchmarks and tests read it).
 import { readState, writeSearch, filterParams, sameFilters } from './filter-state.js'
 import { getConfig, getPoints, getWeeklyStats, getEvents, getEvent, getKeys, postReview, exportUrl, isAbort, errorText } from './api.js'
 import { byId, fmt } from './dom.js'
@@ -15,16 +16,21 @@ import { createDetail } from './event-detail.js'
 import { createTokenField } from './token.js'
 
 /** @typedef {import('./filter-state.js').Filters} Filters */
+/** @typedef {import('./filter-state.js').ListView} ListView */
 
 const initial = readState(location.search)
 let filters = initial.filters
 let openId = initial.event
+/** @type {ListView} */
+let view = initial.view
 /** @type {{ tiles: string | null, writable: boolean }} */
 let config = { tiles: null, writable: false }
 /** @type {import('./api.js').EventDetail | null} */
 let detailData = null
 /** @type {AbortController | null} */
 let inFlight = null
+/** @type {AbortController | null} the list's own requests: switching lists reloads only the list */
+let listFlight = null
 /** @type {string | null} the filters the timeline shows, dates left out */
 let statsKey = null
 /** @type {string | null} */
@@ -55,8 +61,11 @@ const token = createTokenField({ onChange: () => { if (detailData) renderDetail(
 const listView = byId('list-view')
 const loadMore = byId('load-more', HTMLButtonElement)
 const clearBrush = byId('clear-brush', HTMLButtonElement)
+const viewTabs = { events: byId('view-events', HTMLButtonElement), review: byId('view-review', HTMLButtonElement) }
+const LIST_ORDER = { events: 'newest first', review: 'unreviewed, least certain first' }
 
 panel.set(filters)
+showView()
 load(filters, { fit: true })
 
 addBasemap(mapView.map, { tiles: configP.then((c) => c.tiles, () => null), onError: showError }).catch(showError)
@@ -68,7 +77,8 @@ configP.then((c) => {
 
 if (openId) openEvent(openId)
 
-loadMore.addEventListener('click', () => { if (next) loadEvents(filters, next, inFlight?.signal) })
+loadMore.addEventListener('click', () => { if (next) loadEvents(filters, next, listFlight?.signal).catch(showError) })
+for (const [name, tab] of Object.entries(viewTabs)) tab.addEventListener('click', () => setView(/** @type {ListView} */ (name)))
 clearBrush.addEventListener('click', () => update({ ...filters, since: '', until: '' }))
 document.addEventListener('keydown', (e) => {
   const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement
@@ -86,8 +96,22 @@ function update(f) {
   if (placeChanged) suggestProvinces()
 }
 
+/** Shows the list of every event or the review queue; the map and the timeline stay as they are. @param {ListView} v */
+function setView(v) {
+  if (v === view) return
+  view = v
+  showView()
+  writeUrl()
+  reloadList(filters).catch(showError)
+}
+
+function showView() {
+  for (const [name, tab] of Object.entries(viewTabs)) tab.setAttribute('aria-selected', String(name === view))
+  byId('list-order').textContent = LIST_ORDER[view]
+}
+
 function writeUrl() {
-  history.replaceState(null, '', `${location.pathname}${writeSearch({ filters, event: openId })}`)
+  history.replaceState(null, '', `${location.pathname}${writeSearch({ filters, event: openId, view })}`)
   byId('export-csv', HTMLAnchorElement).href = exportUrl(filters, 'csv')
   byId('export-geojson', HTMLAnchorElement).href = exportUrl(filters, 'geojson')
   clearBrush.hidden = !filters.since && !filters.until
@@ -132,24 +156,41 @@ function load(f, { fit }) {
     statsKey = key
     timeline.render(series, f)
   })
-  Promise.all([points, stats, pointsIn.then(() => loadEvents(f, null, signal))]).catch(showError)
+  Promise.all([points, stats, reloadList(f, pointsIn)]).catch(showError)
+}
+
+/**
+ * The list's first page, once `after` is done; a newer list load (new filters, the other list)
+ * aborts this one, so a late answer never replaces the list asked for last.
+ * @param {Filters} f @param {Promise<unknown>} [after]
+ */
+function reloadList(f, after = Promise.resolve()) {
+  listFlight?.abort()
+  listFlight = new AbortController()
+  const { signal } = listFlight
+  return after.then(() => loadEvents(f, null, signal))
 }
 
 /** @param {Filters} f @param {string | null} cursor @param {AbortSignal} [signal] */
 async function loadEvents(f, cursor, signal) {
+  if (signal?.aborted) return
   loadMore.disabled = true
   try {
-    const page = await getEvents(f, cursor, signal)
+    const page = await getEvents(f, cursor, signal, view)
     if (signal?.aborted) return
     if (!cursor) table.reset()
     table.append(page.events)
     if (openId) table.select(openId)
     next = page.next
     loadMore.hidden = !next
-    byId('table-count').textContent = `${fmt(table.size)} listed${next ? ', more below' : ''}`
+    showCount()
   } finally {
     loadMore.disabled = false
   }
+}
+
+function showCount() {
+  byId('table-count').textContent = `${fmt(table.size)} listed${next ? ', more below' : ''}`
 }
 
 function suggestCountries() {
@@ -187,7 +228,8 @@ function renderDetail(flash) {
     mode, flash,
     submit: async (review) => {
       const { event } = await postReview(d.event.event_id, review, token.get())
-      table.update(event)
+      // a reviewed event is no longer in the review queue; in the list of every event it is marked
+      if (view === 'review' && event.review !== 'unreviewed') { table.remove(event.event_id); showCount() } else table.update(event)
       mapView.update(event)
       const fresh = await getEvent(event.event_id)
       if (openId !== d.event.event_id) return

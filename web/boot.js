@@ -3,7 +3,7 @@
 // Leaflet and every module have loaded: the largest request of the page starts ~1 s sooner.
 // api.js takes the answer over only when it asks for exactly this URL (else it asks anew).
 (function () {
-  const names = ['since', 'until', 'country', 'admin1', 'type', 'sub-type', 'actor', 'q', 'min-fatalities']
+  const names = ['since', 'until', 'country', 'admin1', 'type', 'sub-type', 'actor', 'q', 'min-fatalities', 'min-confidence']
   const given = new URLSearchParams(location.search)
   const p = new URLSearchParams()
   for (const n of names) {

@@ -4,17 +4,29 @@
 
 /**
  * Lists are arrays (comma-separated in a URL); the rest are strings, '' when not set.
- * @typedef {{ since: string, until: string, country: string[], admin1: string[], type: string[], 'sub-type': string[], actor: string, q: string, 'min-fatalities': string }} Filters
- * @typedef {{ filters: Filters, event: string }} ViewState  `event` is the open event's id, '' when none
+ * @typedef {{ since: string, until: string, country: string[], admin1: string[], type: string[], 'sub-type': string[], actor: string, q: string, 'min-fatalities': string, 'min-confidence': string }} Filters
+ * @typedef {'events' | 'review'} ListView  the list: every event newest first, or the review queue
+ * @typedef {{ filters: Filters, event: string, view: ListView }} ViewState  `event` is the open event's id, '' when none
  */
 
 /** @type {readonly (keyof Filters)[]} */
-export const FILTER_NAMES = ['since', 'until', 'country', 'admin1', 'type', 'sub-type', 'actor', 'q', 'min-fatalities']
+export const FILTER_NAMES = ['since', 'until', 'country', 'admin1', 'type', 'sub-type', 'actor', 'q', 'min-fatalities', 'min-confidence']
 const LISTS = new Set(['country', 'admin1', 'type', 'sub-type'])
+// a probability as the API takes it: 0 to 1, in decimals ('0.6', '.75', '1')
+const PROBABILITY = /^(0(\.\d*)?|1(\.0*)?|\.\d+)$/
+
+/** Whether `s` is a minimum confidence the API takes: `isConfidence('0.6') === true`. @param {string} s */
+export const isConfidence = (s) => PROBABILITY.test(s)
+
+/**
+ * The API parameters of the review queue, added to the filters when the list shows it: the events
+ * no analyst has confirmed, rejected or corrected, least certain first.
+ */
+export const REVIEW_QUEUE = /** @type {const} */ ({ order: 'confidence', review: 'unreviewed' })
 
 /** @returns {Filters} */
 export function emptyFilters() {
-  return { since: '', until: '', country: [], admin1: [], type: [], 'sub-type': [], actor: '', q: '', 'min-fatalities': '' }
+  return { since: '', until: '', country: [], admin1: [], type: [], 'sub-type': [], actor: '', q: '', 'min-fatalities': '', 'min-confidence': '' }
 }
 
 /** A comma-separated list to its trimmed, non-empty items: `splitList(' Iraq, ,Syria') → ['Iraq', 'Syria']`. @param {string} s */
@@ -39,7 +51,8 @@ export function readState(search) {
   }
   for (const d of /** @type {const} */ (['since', 'until'])) if (f[d] && !/^\d{4}-\d{2}-\d{2}$/.test(f[d])) f[d] = ''
   if (f['min-fatalities'] && !/^\d+$/.test(f['min-fatalities'])) f['min-fatalities'] = ''
-  return { filters: f, event: p.get('event')?.trim() ?? '' }
+  if (f['min-confidence'] && !isConfidence(f['min-confidence'])) f['min-confidence'] = ''
+  return { filters: f, event: p.get('event')?.trim() ?? '', view: p.get('view') === 'review' ? 'review' : 'events' }
 }
 
 /**
@@ -65,6 +78,7 @@ export function filterParams(f, omit = []) {
  */
 export function writeSearch(s) {
   const p = filterParams(s.filters)
+  if (s.view === 'review') p.set('view', 'review')
   if (s.event) p.set('event', s.event)
   const q = p.toString().replace(/%2C/g, ',')
   return q ? `?${q}` : ''

@@ -3,7 +3,7 @@
 // Filters object, which the app puts in the URL and sends to the API.
 import { EVENT_TYPES, typeColor } from './colors.js'
 import { h, byId, clear } from './dom.js'
-import { emptyFilters, splitList } from './filter-state.js'
+import { emptyFilters, isConfidence, splitList } from './filter-state.js'
 import { getActors, isAbort } from './api.js'
 
 /** @typedef {import('./filter-state.js').Filters} Filters */
@@ -16,6 +16,7 @@ export function createFilters(form, { onChange, onError }) {
   const input = (/** @type {string} */ id) => byId(id, HTMLInputElement)
   const since = input('f-since'), until = input('f-until'), country = input('f-country'), admin1 = input('f-admin1')
   const subType = input('f-sub-type'), actor = input('f-actor'), q = input('f-q'), minDead = input('f-min-fatalities')
+  const minConfidence = input('f-min-confidence')
   const typeBox = byId('f-types')
   const boxes = EVENT_TYPES.map((t) => {
     const cb = h('input', { type: 'checkbox', name: 'type', value: t, checked: true })
@@ -39,6 +40,9 @@ export function createFilters(form, { onChange, onError }) {
     f.actor = actor.value.trim()
     f.q = q.value.trim()
     f['min-fatalities'] = /^\d+$/.test(minDead.value.trim()) && minDead.value.trim() !== '0' ? minDead.value.trim() : ''
+    // 0 asks for every event, as no minimum does; a value out of range is left out, not sent
+    const conf = minConfidence.value.trim()
+    f['min-confidence'] = isConfidence(conf) && Number(conf) > 0 ? conf : ''
     return f
   }
 
@@ -84,6 +88,7 @@ export function createFilters(form, { onChange, onError }) {
     actor.value = f.actor
     q.value = f.q
     minDead.value = f['min-fatalities']
+    minConfidence.value = f['min-confidence']
   }
 
   /** @param {string} id @param {string[]} values */

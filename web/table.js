@@ -1,5 +1,6 @@
 // @ts-check
-// The events list, newest first, 100 at a time ("Load more" follows the API's cursor).
+// The events list, 100 at a time ("Load more" follows the API's cursor): newest first, or the
+// review queue (unreviewed events, least certain first), with each event's confidence.
 import { h, clear, fmt } from './dom.js'
 import { typeColor } from './colors.js'
 
@@ -18,6 +19,21 @@ export function placeText(e) {
 }
 
 /**
+ * Text that may wrap after each slash ('Remote explosive/landmine/IED'), so the type column stays
+ * narrow enough for the table to fit the panel with its confidence column in view.
+ * @param {string} s
+ */
+function slashBreaks(s) {
+  const parts = s.split('/')
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}/`, h('wbr')] : [part]))
+}
+
+/** A confidence as two decimals, '—' when the event has none: `confidenceText(0.8) === '0.80'`. @param {unknown} c */
+export function confidenceText(c) {
+  return typeof c === 'number' && Number.isFinite(c) ? c.toFixed(2) : '—'
+}
+
+/**
  * @param {HTMLTableSectionElement} tbody
  * @param {{ onSelect: (id: string) => void }} opts
  */
@@ -32,11 +48,12 @@ export function createTable(tbody, { onSelect }) {
     sw.style.backgroundColor = typeColor(e.event_type)
     const tr = h('tr', { tabindex: 0, 'data-event-id': e.event_id, class: e.event_id === selected ? 'selected' : undefined },
       h('td', { class: 'c-date' }, e.event_date ?? '—'),
-      h('td', { class: 'c-type' }, sw, h('span', {}, e.event_type), h('div', { class: 'sub' }, e.sub_event_type)),
+      h('td', { class: 'c-type' }, sw, h('span', {}, slashBreaks(e.event_type)), h('div', { class: 'sub' }, slashBreaks(e.sub_event_type))),
       h('td', { class: 'c-actors' }, actorsText(e)),
       h('td', { class: 'c-place' }, placeText(e) || 'unresolved'),
       h('td', { class: 'c-num' }, fmt(e.fatalities)),
-      h('td', { class: 'c-num' }, fmt(e.n_sources)))
+      h('td', { class: 'c-num' }, fmt(e.n_sources)),
+      h('td', { class: 'c-num c-conf', title: 'the chance the event is real and rightly typed' }, confidenceText(e.confidence)))
     if (e.review && e.review !== 'unreviewed') tr.classList.add(`review-${e.review}`)
     return tr
   }
@@ -72,6 +89,12 @@ export function createTable(tbody, { onSelect }) {
       const tr = row(e)
       old.replaceWith(tr)
       rows.set(e.event_id, tr)
+    },
+    /** An event that left the list (reviewed, in the review queue) loses its row. @param {string} id */
+    remove(id) {
+      rows.get(id)?.remove()
+      rows.delete(id)
+      tbody.dataset.rows = String(rows.size)
     },
     /** @param {string} id */
     select(id) {

@@ -1,5 +1,5 @@
 import type { EventQuery } from '../types.js'
-import { afterCursor } from '../order.js'
+import { afterCursor, orderBy } from '../order.js'
 import { isoList, searchWords } from '../sqlite/event-sql.js'
 
 /** WHERE clause of an event query in PostgreSQL's dialect; placeholders numbered from `first`. */
@@ -40,4 +40,10 @@ export function pgEventWhere(q: EventQuery, first = 1): { where: string; params:
   const after = afterCursor(q, $)
   if (after) w.push(after)
   return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
+}
+
+/** One page of q in its order, `limit` + 1 rows (the extra one says whether there is a next page); as SQLite's eventPage. */
+export function pgEventPage(q: EventQuery, limit: number): { sql: string; params: unknown[] } {
+  const { where, params } = pgEventWhere(q)
+  return { sql: `SELECT event_id, event_date, confidence, merged, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT $${params.length + 1}`, params: [...params, limit + 1] }
 }

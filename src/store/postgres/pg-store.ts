@@ -4,9 +4,9 @@ import type { ReportInput, SitrepEvent } from '../../types.js'
 import type { AddReportResult, EventMention, PointColumns, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { PG_MIGRATIONS } from './schema.js'
-import { pgEventWhere } from './event-sql.js'
+import { pgEventPage, pgEventWhere } from './event-sql.js'
 import { pointColumns } from '../point-columns.js'
-import { cursorAfter, orderBy } from '../order.js'
+import { cursorAfter } from '../order.js'
 import { allPages } from '../pages.js'
 import { applyCorrections, CORRECTABLE } from '../corrections.js'
 import { mentionKey, reportKey, type Mention } from '../../merge/mention.js'
@@ -277,9 +277,8 @@ export class PgStore implements Store {
 
   async queryEvents(q: EventQuery): Promise<{ events: StoredEvent[]; next: string | null }> {
     const limit = q.limit ?? 100
-    const { where, params } = pgEventWhere(q)
-    const rows = (await this.pool.query<{ event_id: string; event_date: string; confidence: number; merged: StoredEvent; review: string }>(
-      `SELECT event_id, event_date, confidence, merged, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT $${params.length + 1}`, [...params, limit + 1])).rows
+    const keys = pgEventPage(q, limit)
+    const rows = (await this.pool.query<{ event_id: string; event_date: string; confidence: number; merged: StoredEvent; review: string }>(keys.sql, keys.params)).rows
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     const events: StoredEvent[] = []

@@ -1,6 +1,6 @@
 import type { EventQuery } from '../types.js'
 import { countryIso3 } from '../countries.js'
-import { afterCursor } from '../order.js'
+import { afterCursor, orderBy } from '../order.js'
 
 const RTREE_MAX_SQ_DEGREES = 0.25
 
@@ -63,4 +63,14 @@ export function eventWhere(q: EventQuery): { where: string; params: unknown[] } 
   const after = afterCursor(q, (v) => { p.push(v); return '?' })
   if (after) w.push(after)
   return { where: w.length ? `WHERE ${w.join(' AND ')}` : '', params: p }
+}
+
+/**
+ * One page of q in its order: the rows' keys, `limit` + 1 of them (the extra one says whether there
+ * is a next page). The indexes of migration 1 serve the date orders; those of migration 3 the
+ * confidence order, the review queue's without a sort.
+ */
+export function eventPage(q: EventQuery, limit: number): { sql: string; params: unknown[] } {
+  const { where, params } = eventWhere(q)
+  return { sql: `SELECT id, event_id, event_date, confidence, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT ?`, params: [...params, limit + 1] }
 }

@@ -3,7 +3,7 @@ import type { ReportInput, SitrepEvent } from '../../types.js'
 import type { AddReportResult, EventMention, PointColumns, HistoryEntry, Review, ReviewEntry, StatsBucket, StatsBy, StatsRow, Store, StoredReport } from '../store.js'
 import type { Correction, EventQuery, ReviewStatus, StoredEvent } from '../types.js'
 import { MIGRATIONS } from './schema.js'
-import { eventWhere } from './event-sql.js'
+import { eventPage, eventWhere } from './event-sql.js'
 import { pointColumns } from '../point-columns.js'
 import { cursorAfter, orderBy } from '../order.js'
 import { allPages } from '../pages.js'
@@ -326,11 +326,10 @@ export class SqliteStore implements Store {
 
   async queryEvents(q: EventQuery): Promise<{ events: StoredEvent[]; next: string | null }> {
     const limit = q.limit ?? 100
-    const { where, params } = eventWhere(q)
-    const rows = this.sql(`SELECT p.event_id, p.event_date, p.confidence, p.review, j.merged FROM
-        (SELECT id, event_id, event_date, confidence, review FROM events ${where} ORDER BY ${orderBy(q.order)} LIMIT ?) p
+    const keys = eventPage(q, limit)
+    const rows = this.sql(`SELECT p.event_id, p.event_date, p.confidence, p.review, j.merged FROM (${keys.sql}) p
       JOIN event_json j ON j.id = p.id ORDER BY ${orderBy(q.order, 'p')}`)
-      .all(...params, limit + 1) as { event_id: string; event_date: string; confidence: number; merged: string; review: string }[]
+      .all(...keys.params) as { event_id: string; event_date: string; confidence: number; merged: string; review: string }[]
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     return { events: page.map((r) => this.view(r)), next: rows.length > limit && last ? cursorAfter(q.order, last) : null }
