@@ -194,6 +194,17 @@ describe('each example sentence exercises its own entry', () => {
     expect(events.every((e) => e.background)).toBe(true)
   })
 
+  it('an individual crime is no event: "' + r.subEvents.suppress.crime.example + '"', () => {
+    expect(makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: r.subEvents.suppress.crime.example, published: '2021-10-06' }).events).toEqual([])
+  })
+
+  it('a capitalised trigger word inside a name is no deed: "the Front for the Liberation of Mozambique held a congress"', () => {
+    const found = segment('Delegates of the Front for the Liberation of Mozambique held a congress.').sentences.flatMap((s) => triggerFinder.triggers(s))
+    expect(found).toEqual([])
+    const headline = segment('Rebels Capture Key Border Town After Heavy Fighting').sentences.flatMap((s) => triggerFinder.triggers(s)).map((h) => h.cls)
+    expect(headline).toContain('CAPTURE')
+  })
+
   it('an accident is no event: "' + r.subEvents.suppress.accidents.example + '"', () => {
     expect(makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: r.subEvents.suppress.accidents.example, published: '2021-10-06' }).events).toEqual([])
   })

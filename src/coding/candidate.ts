@@ -37,6 +37,7 @@ const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
 export function makeCandidateStage(r: Rules) {
   const finder = makeTriggerFinder(r)
   const classify = makeClassifier(r)
+  const accidentClasses = new Set(r.subEvents.suppress.accidents.classes)
   const needs = new Map(r.subEvents.requirements.rules.map((q) => [q.sub, {
     words: makePhraseMatcher(q.words.map((pattern) => ({ pattern, value: true }))),
     not: makePhraseMatcher(q.not_words.map((pattern) => ({ pattern, value: true }))),
@@ -86,8 +87,10 @@ export function makeCandidateStage(r: Rules) {
         const own = told.some((h) => !recalled(h)) ? told.filter((h) => !recalled(h)) : told
         const context = own.every(recalled) ? 'context-phrase' : times.some((m) => m.first >= clause.first && m.first < Math.min(...own.map((h) => h.first))) ? 'context-clause' : null
         if (own.length === 0) continue
-        // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence
-        if (accident && own.every((h) => h.generic)) continue
+        // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence;
+        // "a man killed his wife": in a sentence of individual crime
+        if (accident && own.every((h) => h.generic || accidentClasses.has(h.cls))) continue
+        if (finder.crime(s) && own.every((h) => h.generic)) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue

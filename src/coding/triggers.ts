@@ -1,5 +1,5 @@
 import type { Span } from '../types.js'
-import type { Sentence } from '../text/segment.js'
+import type { Sentence, Word } from '../text/segment.js'
 import type { Rules } from '../data/load.js'
 import { makePhraseMatcher, isNumberish } from '../entities/phrase-matcher.js'
 
@@ -13,11 +13,13 @@ export function makeTriggerFinder(r: Rules) {
   }))))
   const objectOf = makeObjectReader(r)
   const accident = makePhraseMatcher(r.subEvents.suppress.accidents.patterns.map((pattern) => ({ pattern, value: true })))
+  const crime = makePhraseMatcher(r.subEvents.suppress.crime.patterns.map((pattern) => ({ pattern, value: true })))
   const suppress = makePhraseMatcher(r.subEvents.suppress.cues.flatMap((c) => c.patterns.map((pattern) => ({ pattern, value: c.scope }))))
   return {
     triggers(s: Sentence): TriggerHit[] {
       const out: TriggerHit[] = []
       for (const m of match(s.words)) {
+        if (insideName(s, m.first, m.last)) continue
         // "captured many residents", "seized weapons", "seized power": the object says what the verb reports
         const cls = objectOf(s, m.first, m.last, m.value.cls)
         if (cls === null) continue
@@ -31,6 +33,10 @@ export function makeTriggerFinder(r: Rules) {
     /** Accident and disaster words in a sentence ("plunged into a ravine", "methane", "landslide"). */
     accidents(s: Sentence): boolean {
       return accident(s.words).length > 0
+    },
+    /** Words of a domestic or criminal motive in a sentence ("killed his wife", "robbers"). */
+    crime(s: Sentence): boolean {
+      return crime(s.words).length > 0
     },
     suppressors(s: Sentence): { first: number; last: number; pattern: string; scope: 'clause' | 'before' }[] {
       return suppress(s.words).map((m) => ({ first: m.first, last: m.last, pattern: m.pattern, scope: m.value }))
@@ -68,6 +74,23 @@ function makeObjectReader(r: Rules) {
     for (let i = from; i <= to; i++) if (placeLike(s, i)) return cls
     return null
   }
+}
+
+// "the Front for the Liberation of X", "the Revolutionary Armed Forces": a capitalised trigger word inside a
+// name (not opening the sentence, beside other capitalised words) names a group, not a deed
+const cap = (w: Word | undefined) => !!w && /^\p{Lu}\p{Ll}/u.test(w.text)
+function insideName(s: Sentence, first: number, last: number): boolean {
+  const w = s.words
+  if (first === 0 || !cap(w[first]) || /^[A-Z]{2,}$/.test(w[first]!.text)) return false
+  // a headline in title case ("Rebels Capture Key Town") capitalises its verbs too
+  if (w.filter((x) => cap(x) || /^[A-Z]/.test(x.text)).length > 0.6 * w.length) return false
+  // a capitalised word beside it, across at most two small words ("Front for the Liberation", "Liberation of Congo")
+  const small = (x: Word | undefined) => /^(of|for|the|and|de|du|la|el|al)$/.test(x?.lower ?? '')
+  let i = first - 1
+  while (i > first - 3 && small(w[i])) i--
+  let j = last + 1
+  while (j < last + 3 && small(w[j])) j++
+  return cap(w[i]) && i >= 0 && (i > 0 || i < first - 1) || cap(w[j])
 }
 
 const CLAUSE_WORD = /^(while|whereas|meanwhile)$/

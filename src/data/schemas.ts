@@ -47,7 +47,8 @@ export const SubEventRulesSchema = z.object({
   disorder: z.record(z.string(), z.string()),
   suppress: z.object({
     cues: z.array(z.object({ scope: z.enum(['clause', 'before']), patterns: z.array(z.string().min(1)), example: z.string() })),
-    accidents: z.object({ about: z.string(), patterns: z.array(z.string().min(1)).min(1), example: z.string().min(1) }),
+    accidents: z.object({ about: z.string(), patterns: z.array(z.string().min(1)).min(1), classes: z.array(z.string().min(1)), example: z.string().min(1) }),
+    crime: z.object({ about: z.string(), patterns: z.array(z.string().min(1)).min(1), example: z.string().min(1) }),
   }),
   requirements: z.object({
     about: z.string(),
