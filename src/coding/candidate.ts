@@ -29,6 +29,8 @@ export type Candidate = Classification & {
 }
 
 const BACKGROUND_DAYS = 14
+// cues of time that date their whole clause wherever they stand in it
+const LATE_CUE = /^(last month|last year|years ago|months ago|in the past)$/
 const CONTEXT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])
 const PASSIVE = /^(was|were|been|being|is|are|got)$/
 const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
@@ -60,7 +62,10 @@ export function makeCandidateStage(r: Rules) {
   const phraseCues = makePhraseMatcher(r.dates.context.phrase.patterns.map((pattern) => ({ pattern, value: 'phrase' })))
   return function candidates(doc: Doc): Doc {
     const seg = doc.seg!
-    const pub = doc.published ? parseDay(doc.published) : NaN
+    // with no publication date, the latest full date the article gives stands for "now": a page that tells
+    // of 2023 and recalls "April 14th, 2014" recalls the past
+    const latest = Math.max(...(doc.dates ?? []).filter((d) => d.date && d.precision === 1 && /^\d{4}/.test(d.date) && d.rule.startsWith('explicit-day') && d.rule !== 'explicit-day-no-year').map((d) => parseDay(d.date!)))
+    const pub = doc.published ? parseDay(doc.published) : Number.isFinite(latest) ? latest : NaN
     const out: Candidate[] = []
     const triggers: TriggerHit[] = []
     const actorsOf = bySentence(doc.actors), countriesOf = bySentence(doc.countries), datesOf = bySentence(doc.dates), countsOf = bySentence(doc.counts), placesOf = bySentence(doc.places)
@@ -85,7 +90,10 @@ export function makeCandidateStage(r: Rules) {
         const told = inside.some((h) => !referring(h)) ? inside.filter((h) => !referring(h)) : inside
         // mentions of an earlier incident leave the clause to its own news; alone, they are that incident, as context
         const own = told.some((h) => !recalled(h)) ? told.filter((h) => !recalled(h)) : told
-        const context = own.every(recalled) ? 'context-phrase' : times.some((m) => m.first >= clause.first && m.first < Math.min(...own.map((h) => h.first))) ? 'context-clause' : null
+        // a cue of time opening the clause ("Last month, ..."), or an unambiguous one anywhere in it ("... late last month")
+        const firstOwn = Math.min(...own.map((h) => h.first))
+        const context = own.every(recalled) ? 'context-phrase'
+          : times.some((m) => m.first >= clause.first && m.last <= clause.last && (m.first < firstOwn || LATE_CUE.test(m.pattern))) ? 'context-clause' : null
         if (own.length === 0) continue
         // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence;
         // "a man killed his wife": in a sentence of individual crime
