@@ -129,7 +129,8 @@ export function makePlaceFinder(cues: PlaceCues) {
 }
 
 function relativeBefore(w: Word[], i: number): PlaceMention['relative'] {
-  // "... 30 km south of X" / "southwest of X"
+  // "... 30 km south of X" / "southwest of X" / "370 km north of the capital Bamako"
+  if (/^(capital|city|town)$/.test(w[i - 1]?.lower ?? '') && w[i - 2]?.lower === 'the' && w[i - 3]?.lower === 'of') i -= 2
   if (w[i - 1]?.lower !== 'of') return null
   const dir = w[i - 2]?.lower ?? ''
   if (!DIRECTION.test(dir)) return null

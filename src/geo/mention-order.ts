@@ -55,8 +55,11 @@ export function mentionOrder(
  */
 export function mainPlaces(places: readonly PlaceMention[], isAdmin1: (p: PlaceMention) => boolean): PlaceMention[] {
   const body = places.filter((p) => usable(p) && p.cue !== 'dateline')
+  // a mention says where something is ("at Guire", "the town of X") more than a name in passing ("the Bamako
+  // government") or a point of reference ("370 km north of the capital Bamako")
+  const weight = (p: PlaceMention) => (p.relative ? 0.25 : p.cue && /^(in|at|near|outside|inside|around)$/.test(p.cue) || p.feature ? 1.5 : 1)
   const count = new Map<string, number>()
-  for (const p of body) count.set(p.name.toLowerCase(), (count.get(p.name.toLowerCase()) ?? 0) + 1)
+  for (const p of body) count.set(p.name.toLowerCase(), (count.get(p.name.toLowerCase()) ?? 0) + weight(p))
   const firstOf = new Map<string, PlaceMention>()
   for (const p of body) if (!firstOf.has(p.name.toLowerCase())) firstOf.set(p.name.toLowerCase(), p)
   const rank = (p: PlaceMention) => (isProvince(p, isAdmin1) ? 0 : 100) + (count.get(p.name.toLowerCase()) ?? 0)
