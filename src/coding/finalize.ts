@@ -100,7 +100,11 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       case 'Riots':
         a1 = namer.generic('rioters', iso, 'riot-crowd')
         if (draft.sub === 'Mob violence') a2 = namer.generic('civilians', iso, 'mob-victims')
-        else if (targetM?.ref.kind !== 'police' && targetM?.ref.kind !== 'government') a2 = null
+        else if (targetM?.ref.kind !== 'police' && targetM?.ref.kind !== 'government') {
+          // rioters fighting the police: the force the incident's clauses name faces the crowd
+          const force = draft.parts.flatMap((p) => p.actors).find((m) => m.ref.kind === 'police' || m.ref.kind === 'military')
+          a2 = force ? name(force) : null
+        }
         break
       case 'Violence against civilians':
         if (!a1 || a1.inter === 7) a1 = fromReportGroup() ?? namer.generic('armed', iso, 'unnamed-perpetrator')
