@@ -165,6 +165,10 @@ const rows: [string, Row][] = [
     text: 'Suspected jihadists killed 12 soldiers in an attack on Sunday in central Mali, a security source said.', published: '2019-04-22',
     events: [{ sub_event_type: 'Armed clash', sides: ['Military Forces of Mali', 'Unidentified Armed Group (Mali)'], fatalities: 12 }],
   }],
+  ['a nationality word does not move the event: a Frenchman killed in Mali is killed in Mali', {
+    text: 'A Frenchman and a Russian were among 12 people killed when gunmen attacked a hotel in Bamako on Friday, French officials said.', published: '2019-04-16',
+    events: [{ sub_event_type: 'Attack', country: 'Mali', fatalities: 12 }],
+  }],
   ['who holds a town is not who struck it', {
     text: 'An air strike hit the rebel-held town of Ariha in Idlib province on Monday, killing five civilians.', published: '2019-04-16',
     events: [{ sub_event_type: 'Air/drone strike', sides: ['Unidentified Armed Group (Syria)', 'Civilians (Syria)'], fatalities: 5 }],

@@ -4,6 +4,7 @@ import type { Sentence } from '../text/segment.js'
 export type Roles = { agent: ActorMention | null; target: ActorMention | null; allies: ActorMention[] }
 
 const VICTIM_KINDS = new Set<string>(['civilians', 'protesters'])
+const SUBJECT_VERB = /^(attacked|stormed|opened|fired|shot|raided|ambushed|killed|abducted|kidnapped|struck|hit|set|burned|burnt|torched|detonated|blew|stabbed|hacked|massacred|invaded|rampaged)$/
 const armedLike = (k: string) => k === 'group' || k === 'armed' || k === 'military' || k === 'police'
 
 /**
@@ -27,7 +28,11 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
       agent = before.find((m) => armedLike(m.ref.kind) || m.ref.kind === 'rioters' || m.ref.kind === 'protesters') ?? null
     }
   }
-  if (!target) target = after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
+  // "12 people were killed when gunmen attacked a hotel": an armed actor right before a verb of violence is
+  // the subject of that verb, so the doer of the killing, not its target
+  const doing = after.find((m) => m.ref.kind === 'armed' && SUBJECT_VERB.test(s.words[m.last + 1]?.lower ?? ''))
+  if (!agent && doing) agent = doing
+  if (!target) target = after.find((m) => m !== agent && m !== doing && !sameActor(m, agent)) ?? null
   // "the army and the RSF fought": the other armed side before the verb, unless it is marked as an ally
   if (!target) target = before.find((m) => m !== agent && !sameActor(m, agent) && armedLike(m.ref.kind) && !allyCue(s, m)) ?? null
   if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null

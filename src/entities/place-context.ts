@@ -17,7 +17,11 @@ export function candidateCountries(countries: CountryMention[], actors: ActorMen
 export function placesNamed(gaz: Gazetteer, name: string, countries: string[]): Place[] {
   const clean = name.replace(/['’]s$/, '')
   if (countries.length) return countries.flatMap((c) => gaz.lookup(clean, { country: c }))
-  return gaz.lookup(clean).sort((a, b) => b.population - a.population).slice(0, 5)
+  // with no country to look in, a place anywhere in the world must carry the name as its own, or be a city:
+  // "Kashmir" is an alternate name of a village in Washington state, which says nothing of a report's country
+  const key = normalizePlaceName(clean)
+  return gaz.lookup(clean).filter((p) => normalizePlaceName(p.name) === key || p.population >= 100_000)
+    .sort((a, b) => b.population - a.population).slice(0, 5)
 }
 
 /**
@@ -29,7 +33,9 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
   const score = new Map<string, number>()
   const add = (iso: string, w: number) => score.set(iso, (score.get(iso) ?? 0) + w)
   const insideActor = (c: CountryMention) => actorSpans.some((a) => c.start >= a.start && c.end <= a.end)
-  for (const c of countries) add(c.iso2, (insideActor(c) ? 0.5 : c.demonym ? 1 : 2) + (c.sentence === 0 ? 1 : 0))
+  // a nationality word ("a Frenchman", "Russian officials") says who someone is, not where the report is:
+  // it only breaks ties between places and country names
+  for (const c of countries) add(c.iso2, c.demonym ? 0.3 : (insideActor(c) ? 0.5 : 2) + (c.sentence === 0 ? 1 : 0))
   if (gaz) {
     for (const p of places) {
       const anywhere = gaz.findAdmin1Anywhere(p.name)
@@ -42,6 +48,9 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
       if (capitalOf) { add(capitalOf, 3); continue }
       // a name shared by several countries counts for the one where it is the most important place
       const best = placesNamed(gaz, p.name, cands).sort((a, b) => placeRank(b) - placeRank(a))[0]
+        // a place in none of the countries the report names ("a hotel in Bamako" in a report naming only a
+        // Frenchman and a Russian) is looked for in the world: its own name, or a city
+        ?? (p.cue && /^(in|at|near|outside)$/.test(p.cue) ? placesNamed(gaz, p.name, []).filter((x) => x.population >= 100_000)[0] : undefined)
       if (best) add(best.country, p.cue === 'dateline' ? 3 : 1.5)
     }
   }
