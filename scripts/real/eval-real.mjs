@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// npm run eval:real [-- --split train|test] [--misses] [--fields] [--json] [--no-scorer]
+// npm run eval:real [-- --split train|test] [--misses] [--fields] [--json] [--no-scorer] [--coder DIR]
 //
 // Scores the coder on the real corpus (bench/real/cases.jsonl), each split on its own, through `sitrep eval`
 // (so merges go through the store), checks that the referee (../shared/bench/score.mjs) prints the same
 // numbers, and adds: events written per 100 pages that report none, sub-type accuracy on short inputs, and
 // the calibration of confidence. Texts come from the cache (bench/real/README.md); cases whose texts are
 // absent are counted and named, never guessed. --misses and --fields are refused on test: its misses are
-// never read.
+// never read. --coder DIR scores another checkout's coder (DIR/bin/sitrep eval) on the same cases, for before/after tables.
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -53,7 +53,8 @@ for (const split of splits) {
   const goldPath = join(root, `out/real-${split}.jsonl`), sysPath = join(root, `out/real-${split}-system.jsonl`)
   writeFileSync(goldPath, gold.map((g) => JSON.stringify(g)).join('\n') + '\n')
   const run = (cmd, xs) => execFileSync(process.execPath, [cmd, ...xs], { encoding: 'utf8', maxBuffer: 1 << 28 })
-  const ours = JSON.parse(run(join(root, 'bin/sitrep'), ['eval', goldPath, '--out', sysPath, '--json', ...(flag('--no-scorer') ? ['--no-scorer'] : [])]))
+  const coderDir = flag('--coder') ? args[args.indexOf('--coder') + 1] : root
+  const ours = JSON.parse(run(join(coderDir, 'bin/sitrep'), ['eval', goldPath, '--out', sysPath, '--json', ...(flag('--no-scorer') ? ['--no-scorer'] : [])]))
   const system = readFileSync(sysPath, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
   let agrees = null
   if (existsSync(referee)) {
