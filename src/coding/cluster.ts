@@ -88,7 +88,8 @@ export function clusterCandidates(cands: Candidate[], text = ''): Draft[] {
       // a specific clause names the incident better than the generic one that opened it
       const raid = early(target).some((p) => p.classes.has('RAID'))
       if (raid && c.sub === 'Suicide bomb') { target.sub = 'Armed clash'; target.type = 'Battles'; target.generic = false }
-      else if (target.generic && !c.generic) { target.sub = c.sub; target.type = c.type; target.generic = false }
+      // (but damage told after a killing does not make the killing property destruction)
+      else if (target.generic && !c.generic && (VIOLENT.has(c.type) || !VIOLENT.has(target.type))) { target.sub = c.sub; target.type = c.type; target.generic = false }
       if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub) && !raid) { target.sub = 'Suicide bomb'; target.type = c.type }
       if (target.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) { target.sub = c.sub; target.type = c.type }
       continue

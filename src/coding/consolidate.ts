@@ -6,7 +6,8 @@ import { samePlace, sameTime } from '../merge/similar.js'
 export type Coded = { draft: Draft; event: SitrepEvent }
 
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians'])
-const ANOTHER = /\b(a second|another|a separate|a further|a third|a fresh|a new|separately|in a separate|elsewhere|meanwhile)\b/i
+// 'later that evening', 'returned', 'again': the text says this is a new episode, not a retelling
+const ANOTHER = /\b(a second|another|a separate|a further|a third|a fresh|a new|separately|in a separate|elsewhere|meanwhile|later|again|returned|renewed|resumed)\b/i
 
 // violence against civilians is coded by what was done: killings, abductions and rapes of one raid are separate events
 const KEEP_APART = new Set(['Abduction/forced disappearance', 'Sexual violence'])
@@ -41,7 +42,10 @@ const datesFit = (x: SitrepEvent, y: SitrepEvent, r: MergeRules) => !x.event_dat
 
 // the doers must agree: an unnamed one agrees with any, two named ones only when they are the same
 const unnamed = (a: string | null, r: MergeRules) => !a || r.unknown_actor_prefixes.prefixes.some((p) => a.startsWith(p))
+// protesters who turn to rioting are one crowd
+const crowd = (a: string | null) => !!a && /^(Protesters|Rioters) \(/.test(a)
 const doersFit = (x: SitrepEvent, y: SitrepEvent, r: MergeRules) => unnamed(x.actor1, r) || unnamed(y.actor1, r) || x.actor1 === y.actor1 || x.actor1 === y.actor2
+  || (crowd(x.actor1) && crowd(y.actor1))
 
 /**
  * Codebook: "one incident told twice: two accounts in one report are one event, with the most conservative
