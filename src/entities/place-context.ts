@@ -35,7 +35,8 @@ export function focusFromPlaces(gaz: Gazetteer | null, countries: CountryMention
   const insideActor = (c: CountryMention) => actorSpans.some((a) => c.start >= a.start && c.end <= a.end)
   // a nationality word ("a Frenchman", "Russian officials") says who someone is, not where the report is:
   // it only breaks ties between places and country names
-  for (const c of countries) add(c.iso2, c.demonym ? 0.3 : (insideActor(c) ? 0.5 : 2) + (c.sentence === 0 ? 1 : 0))
+  // ("Iraqi troops" in the lead still says whose forces act, as much as "Syria's army")
+  for (const c of countries) add(c.iso2, insideActor(c) ? 0.5 + (c.sentence === 0 ? 1 : 0) : c.demonym ? 0.3 : 2 + (c.sentence === 0 ? 1 : 0))
   if (gaz) {
     for (const p of places) {
       const anywhere = gaz.findAdmin1Anywhere(p.name)
