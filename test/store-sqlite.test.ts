@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { storeConformance } from './store-conformance.js'
 import { ev, text } from './support/events.js'
+import { expectConfidenceBackfilled } from './support/confidence-backfill.js'
 import { describe, expect, it } from 'vitest'
 import { eventPage } from '../src/store/sqlite/event-sql.js'
 import type { EventQuery } from '../src/store/types.js'
@@ -46,13 +47,7 @@ describe('SQLite migration 3 (events.confidence)', () => {
     expect(columns(store)).not.toContain('confidence')
     expect(await store.migrate()).toEqual({ applied: [3] })
     const rows = store.db.prepare(`SELECT e.confidence AS col, json_extract(j.merged, '$.confidence') AS json FROM events e JOIN event_json j ON j.id = e.id ORDER BY e.id`).all() as { col: number; json: number }[]
-    expect(rows.map((r) => r.col).sort()).toEqual([0.35, 0.8, 0.9])
-    for (const r of rows) expect(r.col).toBe(r.json)
-    expect((await store.queryEvents({ order: 'confidence', review: ['unreviewed'] })).events.map((e) => [e.location, e.confidence])).toEqual([['Baghdad', 0.8], ['Ramadi', 0.9]])
-    expect((await store.queryEvents({ minConfidence: 0.85 })).events.map((e) => e.location)).toEqual(['Ramadi'])
-    // and the store goes on writing it
-    await store.addReport({ id: 'e', text: text('e'), published: '2024-03-11' }, [ev({ confidence: 0.1, location: 'Basra', admin1: 'Basra', latitude: 30.5, longitude: 47.8 })], 'test')
-    expect((await store.queryEvents({ order: 'confidence', limit: 1 })).events[0]!.location).toBe('Basra')
+    await expectConfidenceBackfilled(store, rows)
     await store.close()
   })
 
