@@ -13,14 +13,17 @@ export function candidateCountries(countries: CountryMention[], actors: ActorMen
   return [...out]
 }
 
+const plain = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()
+
 /** Places of that name in the candidate countries (or, with none named, anywhere, most populous first). */
 export function placesNamed(gaz: Gazetteer, name: string, countries: string[]): Place[] {
   const clean = name.replace(/['’]s$/, '')
   if (countries.length) return countries.flatMap((c) => gaz.lookup(clean, { country: c }))
   // with no country to look in, a place anywhere in the world must carry the name as its own, or be a city:
   // "Kashmir" is an alternate name of a village in Washington state, which says nothing of a report's country
-  const key = normalizePlaceName(clean)
-  return gaz.lookup(clean).filter((p) => normalizePlaceName(p.name) === key || p.population >= 100_000)
+  // (nor "Sinai" as a loose spelling of Chennai: the name as written, letter for letter but for accents)
+  const key = plain(clean)
+  return gaz.lookup(clean).filter((p) => plain(p.name) === key)
     .sort((a, b) => b.population - a.population).slice(0, 5)
 }
 
