@@ -92,6 +92,8 @@ export function clusterCandidates(cands: Candidate[], text = ''): Draft[] {
       else if (target.generic && !c.generic && (VIOLENT.has(c.type) || !VIOLENT.has(target.type))) { target.sub = c.sub; target.type = c.type; target.generic = false }
       if (c.sub === 'Suicide bomb' && BOMBS.has(target.sub) && !raid) { target.sub = 'Suicide bomb'; target.type = c.type }
       if (target.sub === 'Arrests' && (c.type === 'Protests' || c.type === 'Riots')) { target.sub = c.sub; target.type = c.type }
+      // arrests made at a peaceful protest are an intervention (codebook: authorities arrest peaceful protesters)
+      if (target.sub === 'Peaceful protest' && c.sub === 'Arrests' || c.sub === 'Peaceful protest' && early(target).some((p) => p.sub === 'Arrests')) { target.sub = 'Protest with intervention'; target.type = 'Protests' }
       continue
     }
     drafts.push({ parts: [c], sub: c.sub, type: c.type, generic: c.generic, background: c.background.value })

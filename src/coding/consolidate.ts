@@ -19,7 +19,8 @@ function typesFit(a: Coded, b: Coded, r: MergeRules): boolean {
   const x = a.event, y = b.event
   if (x.sub_event_type === y.sub_event_type) return true
   const ladder = ladderOf(x.sub_event_type, r)
-  if (ladder && ladder.includes(y.sub_event_type)) return true
+  const apart = r.within_report.apart.some(([p, q]) => (p === x.sub_event_type && q === y.sub_event_type) || (q === x.sub_event_type && p === y.sub_event_type))
+  if (ladder && ladder.includes(y.sub_event_type) && !apart) return true
   if (KEEP_APART.has(x.sub_event_type) || KEEP_APART.has(y.sub_event_type)) return false
   if (x.event_type === y.event_type && r.compatible_sub_events.groups.some((g) => g.includes(x.sub_event_type) && g.includes(y.sub_event_type))) return true
   // "the blast killed 12" told after "a suicide bomber struck": a generic telling joins the specific one
@@ -45,7 +46,7 @@ const unnamed = (a: string | null, r: MergeRules) => !a || r.unknown_actor_prefi
 // protesters who turn to rioting are one crowd
 const crowd = (a: string | null) => !!a && /^(Protesters|Rioters) \(/.test(a)
 const doersFit = (x: SitrepEvent, y: SitrepEvent, r: MergeRules) => unnamed(x.actor1, r) || unnamed(y.actor1, r) || x.actor1 === y.actor1 || x.actor1 === y.actor2
-  || (crowd(x.actor1) && crowd(y.actor1))
+  || ((crowd(x.actor1) || crowd(x.actor2)) && (crowd(y.actor1) || crowd(y.actor2)))
 
 /**
  * Codebook: "one incident told twice: two accounts in one report are one event, with the most conservative

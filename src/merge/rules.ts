@@ -9,7 +9,7 @@ export const MergeRulesSchema = z.object({
   compatible_sub_events: z.object({ groups: z.array(z.array(z.string())), example: z.string() }),
   unknown_actor_prefixes: z.object({ prefixes: z.array(z.string()), example: z.string() }),
   score: z.object({ same_name: z.number(), same_sub_event: z.number(), same_day: z.number(), shared_actor: z.number(), distance: z.number() }),
-  within_report: z.object({ about: z.string(), escalation: z.array(z.array(z.string().min(1)).min(2)), example: z.string().min(1) }),
+  within_report: z.object({ about: z.string(), escalation: z.array(z.array(z.string().min(1)).min(2)), apart: z.array(z.tuple([z.string(), z.string()])), example: z.string().min(1) }),
 })
 export type MergeRules = z.infer<typeof MergeRulesSchema>
 
