@@ -205,6 +205,12 @@ describe('each example sentence exercises its own entry', () => {
     expect(headline).toContain('CAPTURE')
   })
 
+  it.each(r.pageFrames.frames.map((f) => [f.name, f.effect, f.example] as const))('a %s page (%s) reports no new incident: "%s"', (_, effect, example) => {
+    const events = makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: example, published: '2021-10-06' }).events!
+    expect(events.filter((e) => !e.background)).toEqual([])
+    if (effect === 'suppress') expect(events).toEqual([])
+  })
+
   it('an accident is no event: "' + r.subEvents.suppress.accidents.example + '"', () => {
     expect(makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: r.subEvents.suppress.accidents.example, published: '2021-10-06' }).events).toEqual([])
   })

@@ -58,6 +58,7 @@ export function makeCandidateStage(r: Rules) {
   // "rebel-held", "held by the Houthis": who holds a place is not who acts there (data/rules/roles.json)
   const isController = (s: Sentence, a: ActorMention) => controllerAfter.has(s.words[a.last + 1]?.lower ?? '') && doc0Gap(s, a.last) <= 1
     || controllerBefore(s.words.slice(Math.max(0, a.first - 5), a.first)).some((m) => m.last === Math.min(a.first, 5) - 1)
+  const frames = r.pageFrames.frames.map((f) => ({ ...f, match: makePhraseMatcher(f.cues.map((pattern) => ({ pattern, value: true }))), classes: new Set(f.classes ?? []) }))
   const clauseCues = makePhraseMatcher(r.dates.context.clause.patterns.map((pattern) => ({ pattern, value: 'clause' })))
   const phraseCues = makePhraseMatcher(r.dates.context.phrase.patterns.map((pattern) => ({ pattern, value: 'phrase' })))
   return function candidates(doc: Doc): Doc {
@@ -73,6 +74,9 @@ export function makeCandidateStage(r: Rules) {
     // "killed" and "explosion" are that accident's too (codebook: accidents are not events)
     const lead = seg.sentences.slice(0, 3)
     const accidentPage = lead.some((s) => finder.accidents(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic))
+    // data/rules/page-frames.json: a sports report, a trial, a commemoration, told by the lead's words
+    const onFrames = frames.filter((f) => new Set(lead.flatMap((s) => f.match(s.words).map((m) => m.pattern.toLowerCase()))).size >= f.min)
+    const suppressing = onFrames.filter((f) => f.effect === 'suppress'), pastFrame = onFrames.find((f) => f.effect === 'background')
     for (const s of seg.sentences) {
       const hits = finder.triggers(s)
       if (hits.length === 0) continue
@@ -99,6 +103,7 @@ export function makeCandidateStage(r: Rules) {
         // "a man killed his wife": in a sentence of individual crime
         if (accident && own.every((h) => h.generic || accidentClasses.has(h.cls))) continue
         if (finder.crime(s) && own.every((h) => h.generic)) continue
+        if (suppressing.some((f) => own.every((h) => h.generic || f.classes.has(h.cls)))) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
@@ -136,7 +141,7 @@ export function makeCandidateStage(r: Rules) {
           ...c, clause, hits: own, classes, roles, actors,
           places: inClause(placesOf(s.index)).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
-          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end), context),
+          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end), context ?? (pastFrame ? `page-frame:${pastFrame.name}` : null)),
           ...(needy ? { needsContext: true } : {}),
         }
         out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null))
@@ -248,7 +253,7 @@ function backgroundOf(date: DateMention | null, pub: number, clauseText: string,
   // a cue of time says the clause recalls the past, unless it carries a day of the last days before publication
   // ("a day after troops killed ..." on the day before: still news; "followed an attack on Sunday" three days before: context)
   const age = date?.date && date.precision === 1 && !Number.isNaN(pub) ? (pub - parseDay(date.date)) / 864e5 : Infinity
-  if (context && !(age <= (context === 'context-clause' ? 3 : 1))) return { value: true, rule: context, ...(date ? { span: date } : {}) }
+  if (context && !(age <= (context === 'context-phrase' ? 1 : 3))) return { value: true, rule: context, ...(date ? { span: date } : {}) }
   if (date?.date && !Number.isNaN(pub) && parseDay(date.date) < pub - BACKGROUND_DAYS * 864e5) {
     return { value: true, rule: 'dated-before-publication', span: date }
   }

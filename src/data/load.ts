@@ -38,6 +38,7 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     dates: readJson(join(dir, 'rules/dates.json'), S.DatesSchema),
     furniture: readJson(join(dir, 'rules/furniture.json'), S.FurnitureSchema),
     roles: readJson(join(dir, 'rules/roles.json'), S.RolesSchema),
+    pageFrames: readJson(join(dir, 'rules/page-frames.json'), S.PageFramesSchema),
     numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
   }
 }

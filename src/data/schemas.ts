@@ -90,6 +90,14 @@ export const RolesSchema = z.object({
   one_sided: z.object({ about: z.string(), subs: z.array(z.string().min(1)), example: z.string().min(1) }),
 })
 
+export const PageFramesSchema = z.object({
+  about: z.string(),
+  frames: z.array(z.object({
+    name: z.string().min(1), min: z.number().int().min(1), cues: z.array(z.string().min(1)).min(1),
+    effect: z.enum(['suppress', 'background']), classes: z.array(z.string().min(1)).optional(), example: z.string().min(1),
+  })),
+})
+
 export type Country = z.infer<typeof CountrySchema>
 export type Unit = z.infer<typeof UnitSchema>
 export type Group = z.infer<typeof GroupSchema>
