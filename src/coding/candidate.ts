@@ -73,7 +73,7 @@ export function makeCandidateStage(r: Rules) {
     // a page that opens on an accident or a disaster and names no specific violence there: its later
     // "killed" and "explosion" are that accident's too (codebook: accidents are not events)
     const lead = seg.sentences.slice(0, 3)
-    const accidentPage = lead.some((s) => finder.accidents(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic))
+    const accidentPage = lead.some((s) => finder.accidents(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic && !accidentClasses.has(h.cls)))
     // data/rules/page-frames.json: a sports report, a trial, a commemoration, told by the lead's words
     const onFrames = frames.filter((f) => new Set(lead.flatMap((s) => f.match(s.words).map((m) => m.pattern.toLowerCase()))).size >= f.min)
     const suppressing = onFrames.filter((f) => f.effect === 'suppress'), pastFrame = onFrames.find((f) => f.effect === 'background')
@@ -141,7 +141,7 @@ export function makeCandidateStage(r: Rules) {
           ...c, clause, hits: own, classes, roles, actors,
           places: inClause(placesOf(s.index)).filter((p) => p.cue !== 'from' && p.cue !== 'dateline'),
           date, deaths: counts.filter((x) => x.what === 'deaths'), arrests: counts.filter((x) => x.what === 'arrests'),
-          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end), context ?? (pastFrame ? `page-frame:${pastFrame.name}` : null)),
+          background: backgroundOf(date, pub, doc.text.slice(clause.start, clause.end), context ?? (pastFrame ? `page-frame:${pastFrame.name}${pastFrame.fresh_exempt ? '' : ':always'}` : null)),
           ...(needy ? { needsContext: true } : {}),
         }
         out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null))
@@ -253,7 +253,7 @@ function backgroundOf(date: DateMention | null, pub: number, clauseText: string,
   // a cue of time says the clause recalls the past, unless it carries a day of the last days before publication
   // ("a day after troops killed ..." on the day before: still news; "followed an attack on Sunday" three days before: context)
   const age = date?.date && date.precision === 1 && !Number.isNaN(pub) ? (pub - parseDay(date.date)) / 864e5 : Infinity
-  if (context && !(age <= (context === 'context-phrase' ? 1 : 3))) return { value: true, rule: context, ...(date ? { span: date } : {}) }
+  if (context && !(age <= (context === 'context-phrase' ? 1 : context.endsWith(':always') ? -Infinity : 3))) return { value: true, rule: context, ...(date ? { span: date } : {}) }
   if (date?.date && !Number.isNaN(pub) && parseDay(date.date) < pub - BACKGROUND_DAYS * 864e5) {
     return { value: true, rule: 'dated-before-publication', span: date }
   }

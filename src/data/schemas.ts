@@ -94,7 +94,7 @@ export const PageFramesSchema = z.object({
   about: z.string(),
   frames: z.array(z.object({
     name: z.string().min(1), min: z.number().int().min(1), cues: z.array(z.string().min(1)).min(1),
-    effect: z.enum(['suppress', 'background']), classes: z.array(z.string().min(1)).optional(), example: z.string().min(1),
+    effect: z.enum(['suppress', 'background']), classes: z.array(z.string().min(1)).optional(), fresh_exempt: z.boolean(), example: z.string().min(1),
   })),
 })
 
