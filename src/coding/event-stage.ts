@@ -23,7 +23,12 @@ export function makeEventStage(r: Rules, locator: Locator, scorer: EventScorer |
   const buckets = scorer?.model.buckets ?? FEATURE_BUCKETS
   return function codeEvents(d: Doc): Doc {
     const claimant = findClaimant(d)
-    const group = dominantGroup(d)
+    // the report's armed group stands for "the militants" only when the news names it as a doer or its lead
+    // names it, not when it is mentioned as background ("Egypt faces an insurgency led by Islamic State")
+    const dominant = dominantGroup(d)
+    const doerGroups = new Set(d.candidates!.filter((c) => !c.background.value && c.roles.agent?.ref.kind === 'group').map((c) => (c.roles.agent!.ref as { groups: { name: string }[] }).groups[0]!.name))
+    const inLead = (name: string) => (d.actors ?? []).some((a) => a.sentence <= 1 && a.ref.kind === 'group' && a.ref.groups[0]!.name === name)
+    const group = dominant && dominant.ref.kind === 'group' && (doerGroups.has(dominant.ref.groups[0]!.name) || inLead(dominant.ref.groups[0]!.name)) ? dominant : null
     const sides = reportSides(d)
     const date = reportDate(d, d.candidates!)
     const coded: Coded[] = []
