@@ -40,7 +40,7 @@ export function makeEventStage(r: Rules, locator: Locator, scorer: EventScorer |
       coded.push({ draft: dr, event: e })
       if (!e.background && VIOLENT.has(e.event_type) && e.actor1 && e.inter1 !== null && e.inter1 <= 3 && !e.actor1.startsWith('Unidentified')) last = { name: e.actor1, inter: e.inter1, rule: 'carried' }
     }
-    const incidents = process.env.SITREP_NO_CONSOLIDATE ? coded : consolidate(coded, d.text, merge)
+    const incidents = consolidate(coded, d.text, merge)
     if (!scorer && !keepFeatures) return { ...d, events: incidents.map((c) => c.event) }
     const news = incidents.filter((c) => !c.event.background).length
     const scored: Scored[] = incidents.map(({ draft, event }) => {
