@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { NORMALIZER_VERSION, normalizePlaceName } from '../../dist/geo/normalize.js'
-import { PLACE_COLUMNS, formatPlaceRow } from '../../dist/geo/place-row.js'
+import { PLACE_COLUMNS, formatPlaceRow, parsePlaceRow } from '../../dist/geo/place-row.js'
 import { assignAdmins } from './admins.mjs'
 import { countryEntry } from './index-entry.mjs'
 import { mergeCountry } from './merge.mjs'
@@ -52,7 +52,12 @@ export async function buildAll({ wofDir, geonamesDir, cities500, outDir, only, h
     const wofRows = wof.has(iso) ? await readWofCountry(wof.get(iso)) : []
     const gnRows = gnByCountry.get(iso) ?? []
     if (wofRows.length === 0 && gnRows.length === 0 && !countries.has(iso)) continue
-    const places = mergeCountry(wofRows, gnRows)
+    // a row the runtime cannot read (no name, no coordinates) is refused here, with its reason, never shipped
+    const places = mergeCountry(wofRows, gnRows).filter((p) => {
+      const ok = parsePlaceRow(formatPlaceRow(p)) !== undefined
+      if (!ok) log(`${iso}: refused place ${p.id}: ${!String(p.name ?? '').trim() ? 'empty name' : 'no coordinates'}`)
+      return ok
+    })
     const codeToName = assignAdmins(iso, places, gnAdmin1, gnAdmin2)
     const info = countries.get(iso) ?? { iso3: '', name: iso, capital: '' }
     index.countries[iso] = countryEntry({

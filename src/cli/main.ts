@@ -1,37 +1,36 @@
 import { Command, CommanderError } from 'commander'
 import { processIO, type CliIO } from './io.js'
-import { registerCode } from './code-command.js'
-import { registerEval } from './eval-command.js'
-import { registerDemo } from './demo-command.js'
-import { registerGeo } from './geo-commands.js'
-import { registerEvents } from './events-command.js'
-import { registerIngest } from './ingest-command.js'
-import { registerWatch } from './watch-command.js'
-import { registerWorker } from './worker-command.js'
-import { registerMigrate } from './migrate-commands.js'
-import { registerShow } from './show-command.js'
-import { registerRecode } from './recode-command.js'
-import { registerServe } from './serve-command.js'
 
-/** Builds the `sitrep` program; every command is registered here, in help order. */
-export function makeProgram(io: CliIO = processIO): Command {
+type Register = (program: Command, io: CliIO) => void
+// Each command's module, loaded only when that command runs: `sitrep code` need not load the HTTP server,
+// the PostgreSQL client and the HTML reader (start-up and one report in under half a second, issue 13).
+const COMMANDS: [string[], () => Promise<Register>][] = [
+  [['code'], async () => (await import('./code-command.js')).registerCode],
+  [['eval'], async () => (await import('./eval-command.js')).registerEval],
+  [['demo'], async () => (await import('./demo-command.js')).registerDemo],
+  [['geocode', 'gazetteer'], async () => (await import('./geo-commands.js')).registerGeo],
+  [['ingest'], async () => (await import('./ingest-command.js')).registerIngest],
+  [['watch'], async () => (await import('./watch-command.js')).registerWatch],
+  [['worker'], async () => (await import('./worker-command.js')).registerWorker],
+  [['migrate', 'migrate-store'], async () => (await import('./migrate-commands.js')).registerMigrate],
+  [['events'], async () => (await import('./events-command.js')).registerEvents],
+  [['show'], async () => (await import('./show-command.js')).registerShow],
+  [['recode'], async () => (await import('./recode-command.js')).registerRecode],
+  [['serve'], async () => (await import('./serve-command.js')).registerServe],
+]
+
+/**
+ * Builds the `sitrep` program, in help order: every command, or only the one `command` names (the rest are
+ * not loaded). An unknown or absent command gets them all, for help and commander's own errors.
+ */
+export async function makeProgram(io: CliIO = processIO, command?: string): Promise<Command> {
   const program = new Command('sitrep')
     .description('Turn news about armed conflict into ACLED-style events with evidence')
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-  registerCode(program, io)
-  registerEval(program, io)
-  registerDemo(program, io)
-  registerGeo(program, io)
-  registerIngest(program, io)
-  registerWatch(program, io)
-  registerWorker(program, io)
-  registerMigrate(program, io)
-  registerEvents(program, io)
-  registerShow(program, io)
-  registerRecode(program, io)
-  registerServe(program, io)
+  const one = COMMANDS.find(([names]) => command !== undefined && names.includes(command))
+  for (const [, load] of one ? [one] : COMMANDS) (await load())(program, io)
   return program
 }
 
@@ -40,7 +39,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<void>
   // `sitrep events | head` closes the pipe early: that is the reader's choice, not an error
   if (io === processIO) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
   try {
-    await makeProgram(io).parseAsync(argv, { from: 'user' })
+    const command = argv.find((a) => !a.startsWith('-'))
+    await (await makeProgram(io, command === argv[0] ? command : undefined)).parseAsync(argv, { from: 'user' })
   } catch (e) {
     if (e instanceof CommanderError) { if (e.exitCode !== 0) io.setExitCode(e.exitCode === 1 ? 2 : e.exitCode); return }
     io.err(`sitrep: ${(e as Error).message}`)

@@ -6,11 +6,29 @@ import type { Place } from './types.js'
 
 type RowRefs = number | number[]
 
+/** One country's places with their indexes: from its TSV file (CountryPlaces) or the built database (GazetteerDb). */
+export interface CountryStore {
+  readonly size: number
+  /** Places answering to this key (name or alternate name). */
+  byNameKey(key: string): Place[]
+  bySkeletonKey(skeleton: string): Place[]
+  inAdmin1(admin1: string): Place[]
+  places(): Place[]
+  placeById(id: string): Place | undefined
+}
+
+// a row the runtime cannot read (no name) never reaches a report: the build refuses it, and a file that
+// still holds one has it skipped here
+const readable = (line: string) => {
+  const t1 = line.indexOf('\t')
+  return t1 > 0 && line.charCodeAt(t1 + 1) !== 9 && line.indexOf('\t', t1 + 1) > t1 + 1
+}
+
 /**
  * The places of one country with their name index. Rows stay as text lines until a lookup
  * returns them: loading a country costs one key per name, not one object per village.
  */
-export class CountryPlaces {
+export class CountryPlaces implements CountryStore {
   private readonly lines: string[]
   private readonly cache: (Place | undefined)[]
   private readonly byKey = new Map<string, RowRefs>()
@@ -24,7 +42,7 @@ export class CountryPlaces {
     private readonly country: string,
     private readonly countryName: string,
   ) {
-    this.lines = lines.filter((l) => l.length > 0)
+    this.lines = lines.filter((l) => l.length > 0 && readable(l))
     this.cache = new Array<Place | undefined>(this.lines.length)
     this.lines.forEach((line, i) => {
       const t1 = line.indexOf('\t')
@@ -57,7 +75,8 @@ export class CountryPlaces {
       }
       this.bySkeleton = index
     }
-    return this.resolve(this.bySkeleton.get(skeleton))
+    // a place whose name and alternate names share a skeleton is found once
+    return [...new Set(this.resolve(this.bySkeleton.get(skeleton)))]
   }
 
   inAdmin1(admin1: string): Place[] {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CountryPlaces } from './country-places.js'
+import { CountryPlaces, type CountryStore } from './country-places.js'
+import { GazetteerDb } from './db-places.js'
 import { CountryDirectory, readIndexFile } from './gazetteer-index.js'
 import { NamesIndex } from './names-index.js'
 import { NORMALIZER_VERSION, normalizePlaceName, skeletonKey } from './normalize.js'
@@ -17,24 +18,27 @@ export function defaultGazetteerDir(): string {
  * without a country.
  * loadGazetteer().lookup("Ramadi", { country: "IQ" })[0]?.admin1 === "Al-Anbar"
  */
-export function loadGazetteer(opts: { dir?: string } = {}): Gazetteer {
+export function loadGazetteer(opts: { dir?: string; useDb?: boolean } = {}): Gazetteer {
   const dir = opts.dir ?? defaultGazetteerDir()
-  return new OfflineGazetteer(dir)
+  return new OfflineGazetteer(dir, opts)
 }
 
 class OfflineGazetteer implements Gazetteer {
   private readonly dir: string
   private readonly directory: CountryDirectory
   private readonly keysTrusted: boolean
-  private readonly loaded = new Map<string, CountryPlaces>()
+  private readonly loaded = new Map<string, CountryStore>()
   private names: NamesIndex | null | undefined
+  /** the built database when it is there and current; else the TSV files, parsed per country on first use */
+  private readonly db: GazetteerDb | null
 
-  constructor(dir: string) {
+  constructor(dir: string, opts: { useDb?: boolean } = {}) {
     this.dir = dir
     const file = readIndexFile(dir)
     this.directory = new CountryDirectory(file)
     // Stored keys made by another normalizer cannot be bisected with today's keys.
     this.keysTrusted = file.normalizerVersion === NORMALIZER_VERSION
+    this.db = opts.useDb === false ? null : GazetteerDb.open(dir, (iso) => this.directory.countries.get(iso)?.name ?? iso)
   }
 
   country(nameOrIso: string): CountryInfo | undefined {
@@ -102,6 +106,7 @@ class OfflineGazetteer implements Gazetteer {
       loadedCountries: [...this.loaded.keys()],
       loadedPlaces,
       namesIndexLoaded: this.names != null,
+      backend: this.db ? 'database' : 'files',
     }
   }
 
@@ -120,11 +125,11 @@ class OfflineGazetteer implements Gazetteer {
     return places.filter((p) => p.admin1 !== null && wanted.has(`${p.country}\t${p.admin1}`))
   }
 
-  private placesOf(iso: string): CountryPlaces {
+  private placesOf(iso: string): CountryStore {
     let store = this.loaded.get(iso)
     if (!store) {
       const name = this.directory.countries.get(iso)?.name ?? iso
-      store = CountryPlaces.load(join(this.dir, 'places', `${iso}.tsv.gz`), iso, name)
+      store = this.db ? this.db.country(iso) : CountryPlaces.load(join(this.dir, 'places', `${iso}.tsv.gz`), iso, name)
       this.loaded.set(iso, store)
     }
     return store
@@ -132,6 +137,7 @@ class OfflineGazetteer implements Gazetteer {
 
   /** Countries whose files hold the key: from the names index, else every WOF and loaded country. */
   private countriesHolding(key: string): string[] {
+    if (this.db) return this.db.countriesOf(key)
     if (this.names === undefined) {
       this.names = this.keysTrusted ? (NamesIndex.load(join(this.dir, 'names.tsv.gz')) ?? null) : null
     }

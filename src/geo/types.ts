@@ -55,6 +55,8 @@ export type GazetteerStats = {
   loadedCountries: string[]
   loadedPlaces: number
   namesIndexLoaded: boolean
+  /** 'database': data/gazetteer/gazetteer.db, built by npm install; 'files': the TSV files, parsed per country */
+  backend: 'database' | 'files'
 }
 
 export interface Gazetteer {

@@ -6,4 +6,6 @@ import { join } from 'node:path'
 export default function setup() {
   const root = join(import.meta.dirname, '../..')
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+  // the gazetteer database npm install builds; rebuilt here only when the gazetteer files changed since
+  execFileSync(process.execPath, [join(root, 'scripts/build-gazetteer-db.mjs')], { cwd: root, stdio: 'inherit' })
 }

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { parsePlaceRow } from './place-row.js'
+import { NORMALIZER_VERSION } from './normalize.js'
+import type { Place } from './types.js'
+import type { CountryStore } from './country-places.js'
+
+/** The layout of gazetteer.db; scripts/gazetteer/write-db.mjs writes it and stamps it with sourceStamp(). */
+export const DB_VERSION = 1
+// the places a process has looked at, reused: a report's towns come back in the next reports
+const CACHE_LIMIT = 50_000
+
+/** The stamp write-db.mjs stores: what the database was built from (normalizer, source files, index). */
+export function sourceStamp(dir: string): string {
+  const h = createHash('sha256')
+  h.update(`db${DB_VERSION} normalizer${NORMALIZER_VERSION}\n`)
+  const places = join(dir, 'places')
+  for (const f of readdirSync(places).sort()) h.update(`${f} ${statSync(join(places, f)).size}\n`)
+  h.update(readFileSync(join(dir, 'index.json')))
+  return h.digest('hex')
+}
+
+type Row = { n: number; row: string; country: string }
+
+/**
+ * The built gazetteer database (data/gazetteer/gazetteer.db, written by `npm install`): name keys and
+ * skeletons precomputed, read by index, so a country costs nothing to "load" and the process holds only
+ * the places it has looked at. open() gives null when the file is absent or was built from other data.
+ */
+export class GazetteerDb {
+  private readonly cache = new Map<number, Place>()
+  private readonly q: Record<'names' | 'skels' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
+
+  private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
+    const sel = 'SELECT p.n, p.row, p.country FROM'
+    this.q = {
+      names: db.prepare(`${sel} names k JOIN places p ON p.n = k.n WHERE k.key = ? AND k.country = ? ORDER BY p.n`),
+      skels: db.prepare(`${sel} skeletons s JOIN places p ON p.n = s.n WHERE s.skel = ? AND s.country = ? ORDER BY p.n`),
+      admin1: db.prepare(`${sel} places p WHERE p.country = ? AND p.admin1 = ? ORDER BY p.n`),
+      all: db.prepare(`${sel} places p WHERE p.country = ? ORDER BY p.n`),
+      id: db.prepare(`${sel} places p WHERE p.country = ? AND p.id = ?`),
+      holders: db.prepare('SELECT k.country FROM names k JOIN places p ON p.n = k.n WHERE k.key = ? GROUP BY k.country ORDER BY max(p.population) DESC, k.country'),
+      count: db.prepare('SELECT count(*) FROM places WHERE country = ?'),
+    }
+  }
+
+  static open(dir: string, countryNames: (iso: string) => string): GazetteerDb | null {
+    const file = join(dir, 'gazetteer.db')
+    if (!existsSync(file)) return null
+    let db: Database.Database | null = null
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true })
+      const stamp = db.prepare("SELECT value FROM meta WHERE key = 'stamp'").pluck().get()
+      if (stamp !== sourceStamp(dir)) { db.close(); return null }
+      return new GazetteerDb(db, countryNames)
+    } catch {
+      db?.close()
+      return null
+    }
+  }
+
+  /** Countries holding a place of this key, the one with the most populous such place first. */
+  countriesOf(key: string): string[] {
+    return this.q.holders.pluck().all(key) as string[]
+  }
+
+  /** One country's places, answering as the file-backed CountryPlaces does. */
+  country(iso: string): CountryStore {
+    const rows = (st: Database.Statement, ...args: unknown[]) => (st.all(...args) as Row[]).map((r) => this.place(r))
+    const count = this.q.count
+    let size: number | undefined
+    return {
+      get size() { return (size ??= count.pluck().get(iso) as number) },
+      byNameKey: (key) => rows(this.q.names, key, iso),
+      bySkeletonKey: (skel) => rows(this.q.skels, skel, iso),
+      inAdmin1: (admin1) => rows(this.q.admin1, iso, admin1),
+      places: () => rows(this.q.all, iso),
+      placeById: (id) => rows(this.q.id, iso, id)[0],
+    }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private place(r: Row): Place {
+    let p = this.cache.get(r.n)
+    if (!p) {
+      p = this.parse(r)
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear()
+      this.cache.set(r.n, p)
+    }
+    return p
+  }
+
+  // rows were checked when the database was written
+  private parse(r: Row): Place {
+    return { ...parsePlaceRow(r.row)!, country: r.country, countryName: this.countryNames(r.country) }
+  }
+}
