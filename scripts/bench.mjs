@@ -59,6 +59,9 @@ const stages = Object.fromEntries([...timings].map(([k, v]) => [k, +(v / 1000).t
 console.log(`seconds per stage: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`)
 console.log(JSON.stringify({ coder: { ...out, stage_seconds: stages } }))
 
+// the whole world at once: 2,000 reports over 90 countries, whole process and against bare tokenisation
+execFileSync(process.execPath, [fileURLToPath(new URL('./bench-diverse.mjs', import.meta.url))], { stdio: 'inherit', cwd: root })
+
 // the same coder on real pages as stored on the web (bench/real), when their texts are cached
 execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./bench-real.mjs', import.meta.url))], { stdio: 'inherit', cwd: root })
 
