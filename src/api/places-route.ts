@@ -13,7 +13,7 @@ export type PlaceHit = { name: string; country: string; admin1: string | null; l
  * Places answering to a name: the gazetteer lookup `sitrep geocode` starts from (the name or an
  * alternate name, spelling-normalised, in every country). Places whose own name matches come before
  * those matched by an alternate name ("Springfield" before "Powder Springs"), then the most populous.
- * `searchPlaces(gaz, 'Ramadi')[0]` is the city of Ramadi in Al-Anbar, Iraq.
+ * `searchPlaces(gaz, 'Ramadi')[0]` is the city of Ramadi in Anbar (ACLED's name), Iraq.
  */
 export function searchPlaces(gaz: Gazetteer, q: string): PlaceHit[] {
   const key = normalizePlaceName(q)
@@ -21,7 +21,7 @@ export function searchPlaces(gaz: Gazetteer, q: string): PlaceHit[] {
   return [...gaz.lookup(q)]
     .sort((a, b) => alt(a) - alt(b) || b.population - a.population || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .slice(0, MAX_RESULTS)
-    .map((p: Place) => ({ name: p.name, country: p.countryName, admin1: p.admin1, latitude: p.lat, longitude: p.lon, kind: p.kind, population: p.population }))
+    .map((p: Place) => ({ name: p.name, country: p.countryName, admin1: p.admin1 ? gaz.admin1(p.country, p.admin1)?.acled ?? p.admin1 : null, latitude: p.lat, longitude: p.lon, kind: p.kind, population: p.population }))
 }
 
 /** `GET /api/places?q=NAME`; `gazetteer()` loads on the first search, not at start-up. */

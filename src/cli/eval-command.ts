@@ -5,7 +5,9 @@ import { readReportLines } from '../ingest/jsonl.js'
 import { SqliteStore } from '../store/sqlite/sqlite-store.js'
 import { ingestItems, type IngestItem } from '../store/ingest-batch.js'
 import { coderVersion } from '../coder-version.js'
-import { score, formatScore, type GoldCase } from '../eval/score.js'
+import { score, formatScore, type GoldCase, type ScoreEvent } from '../eval/score.js'
+import { inGazetteerSpelling } from '../eval/gold-spelling.js'
+import { loadGazetteer } from '../geo/gazetteer.js'
 import type { CliIO } from './io.js'
 
 /**
@@ -19,9 +21,10 @@ export function registerEval(program: Command, io: CliIO) {
     .option('--misses', 'list missed and spurious events')
     .option('--fields', 'list field disagreements on matched events (actors, place, date, fatalities)')
     .option('--json', 'print the scores as JSON')
-    .option('--out <file>', 'also write the system output (JSONL) to this file')
+    .option('--out <file>', 'also write the system output as scored (JSONL) to this file')
+    .option('--acled-names', 'score admin1 as Sitrep writes it (ACLED\'s names) instead of in the gold\'s spelling (the gazetteer\'s, DEV_CODING section 5)')
     .option('--no-scorer', 'code with the rules alone: no learned event scorer (data/models/event-scorer.json), to compare the two')
-    .action(async (goldPath: string, opts: { misses?: boolean; fields?: boolean; json?: boolean; out?: string; scorer?: boolean }) => {
+    .action(async (goldPath: string, opts: { misses?: boolean; fields?: boolean; json?: boolean; out?: string; scorer?: boolean; acledNames?: boolean }) => {
       const text = readFileSync(goldPath, 'utf8')
       const gold: GoldCase[] = []
       const items: IngestItem[] = []
@@ -36,8 +39,12 @@ export function registerEval(program: Command, io: CliIO) {
       const store = await SqliteStore.open(':memory:')
       const summary = await ingestItems(items, store, { code: (r) => coder(r).events ?? [], coderVersion: coderVersion() })
       for (const f of summary.failures) { failed++; io.err(`${f.ref}: ${f.reason}`) }
-      const system: { id: string; events: unknown[] }[] = []
-      for await (const r of store.eventsByReport()) system.push(r)
+      const system: { id: string; events: ScoreEvent[] }[] = []
+      const gaz = opts.acledNames ? null : loadGazetteer()
+      for await (const r of store.eventsByReport()) {
+        const events = r.events as unknown as ScoreEvent[]
+        system.push({ id: r.id, events: gaz ? inGazetteerSpelling(events, gaz) : events })
+      }
       await store.close()
       if (opts.out) writeFileSync(opts.out, system.map((s) => JSON.stringify(s)).join('\n') + '\n')
       const result = score(gold, system as never)

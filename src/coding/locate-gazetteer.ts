@@ -3,6 +3,7 @@ import type { Evidence, GeoPrecision } from '../types.js'
 import type { Gazetteer, LatLon, Resolution, ToponymQuery } from '../geo/types.js'
 import { resolveToponym } from '../geo/resolve.js'
 import { haversineKm } from '../geo/geo-math.js'
+import { acledAdmin2 } from '../geo/acled-names.js'
 import { normalizePlaceName } from '../geo/normalize.js'
 import { mentionOrder, mainPlaces } from '../geo/mention-order.js'
 import { aliasesOf, makeMentionPlacer, type Placed, type ReportView } from '../geo/mention-place.js'
@@ -181,10 +182,14 @@ export function makeGazetteerLocator(gaz: Gazetteer) {
     lat: number | null, lon: number | null, precision: number | null, status: 'resolved' | 'unresolved', evidence: Record<string, Evidence>, r?: Resolution): Located {
     const c = iso ? gaz.country(iso) : undefined
     evidence.country ??= { kind: 'rule', rule: iso ? 'country-of-place' : 'unknown' }
+    // Output names are ACLED's: analysts join on them. Inside the coder the gazetteer's names stay the keys.
+    const unit = c && admin1 ? gaz.admin1(c.iso2, admin1) : undefined
+    const out1 = unit?.acled ?? admin1
     return {
-      country: c?.name ?? null, iso: c?.iso2 ?? iso, iso3: c?.iso3 ?? null, admin1, admin2, location,
+      country: c?.name ?? null, iso: c?.iso2 ?? iso, iso3: c?.iso3 ?? null,
+      admin1: out1, admin2: admin2 === null ? null : acledAdmin2(admin2), location: location === admin1 ? out1 : location,
       latitude: lat, longitude: lon, geo_precision: precision as GeoPrecision | null, status, evidence,
-      ...(r ? { candidates: r.candidates.slice(0, 5).map((x) => ({ name: x.name, admin1: x.admin1, latitude: x.lat, longitude: x.lon })) } : {}),
+      ...(r ? { candidates: r.candidates.slice(0, 5).map((x) => ({ name: x.name, admin1: x.admin1 ? gaz.admin1(x.country, x.admin1)?.acled ?? x.admin1 : null, latitude: x.lat, longitude: x.lon })) } : {}),
     }
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { admin1Key } from './admin-names.js'
+import { admin1Key, stripAdminWords } from './admin-names.js'
+import { acledAdmin1 } from './acled-names.js'
 import { normalizePlaceName } from './normalize.js'
 import type { Admin1Info, CountryInfo } from './types.js'
 
@@ -46,16 +47,28 @@ export function readIndexFile(dir: string): GazetteerIndexFile {
   return parsed.data
 }
 
+/**
+ * Each unit's output name. Where dropping a suffix would give two units one name (Zagreb and Zagreb
+ * County), the unit whose name carries the suffix keeps it.
+ */
+function withOutputNames(iso: string, units: Omit<Admin1Info, 'country' | 'acled'>[]): Admin1Info[] {
+  const out = units.map((a) => ({ ...a, country: iso, acled: acledAdmin1(iso, a.name) }))
+  const taken = new Map<string, number>()
+  for (const a of out) for (const n of new Set([a.name, a.acled])) taken.set(n.toLowerCase(), (taken.get(n.toLowerCase()) ?? 0) + 1)
+  return out.map((a) => (a.acled !== a.name && (taken.get(a.acled.toLowerCase()) ?? 0) > 1 ? { ...a, acled: a.name } : a))
+}
+
 /** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
 export class CountryDirectory {
   readonly countries = new Map<string, CountryInfo>()
   private readonly byName = new Map<string, CountryInfo>()
   private readonly admin1ByCountry = new Map<string, Map<string, Admin1Info>>()
+  private readonly admin1ExactByCountry = new Map<string, Map<string, Admin1Info>>()
   private admin1World: Map<string, Admin1Info[]> | undefined
 
   constructor(file: GazetteerIndexFile) {
     for (const [iso, c] of Object.entries(file.countries)) {
-      const admin1 = c.admin1.map((a) => ({ ...a, country: iso }))
+      const admin1 = withOutputNames(iso, c.admin1)
       const info: CountryInfo = { ...c, admin1 }
       this.countries.set(iso, info)
       for (const n of [c.name, ...c.aliases]) {
@@ -75,11 +88,14 @@ export class CountryDirectory {
     return this.byName.get(normalizePlaceName(s))
   }
 
-  /** Alias-tolerant admin1 lookup inside one country. */
+  /**
+   * Alias-tolerant admin1 lookup inside one country. A unit's own spelling wins over a looser key:
+   * "Moscow" is the city, "Moscow Oblast" the oblast, though both keys read "moscow".
+   */
   admin1(iso: string, name: string): Admin1Info | undefined {
     const k = admin1Key(name)
     if (k.length === 0) return undefined
-    return this.admin1Keys(iso).get(k)
+    return this.admin1Exact(iso).get(name.trim().toLowerCase()) ?? this.admin1Keys(iso).get(k)
   }
 
   /** The same, across all countries. */
@@ -98,13 +114,27 @@ export class CountryDirectory {
     return this.admin1World.get(admin1Key(name)) ?? []
   }
 
+  private admin1Exact(iso: string): Map<string, Admin1Info> {
+    let exact = this.admin1ExactByCountry.get(iso)
+    if (exact) return exact
+    exact = new Map()
+    for (const a of this.countries.get(iso)?.admin1 ?? []) exact.set(a.name.toLowerCase(), a)
+    for (const a of this.countries.get(iso)?.admin1 ?? []) if (!exact.has(a.acled.toLowerCase())) exact.set(a.acled.toLowerCase(), a)
+    this.admin1ExactByCountry.set(iso, exact)
+    return exact
+  }
+
   private admin1Keys(iso: string): Map<string, Admin1Info> {
     let keys = this.admin1ByCountry.get(iso)
     if (keys) return keys
     keys = new Map()
     const c = this.countries.get(iso)
-    // Canonical names first so an alias never shadows another unit's own name.
-    for (const a of c?.admin1 ?? []) keys.set(admin1Key(a.name), a)
+    // Canonical names first so an alias never shadows another unit's own name; of two units whose
+    // keys collide, the one named without a "Province"-like word keeps the key (Moscow, not Moscow Oblast).
+    const units = [...(c?.admin1 ?? [])].sort((a, b) => Number(stripAdminWords(a.name) !== a.name) - Number(stripAdminWords(b.name) !== b.name))
+    for (const a of units) if (!keys.has(admin1Key(a.name))) keys.set(admin1Key(a.name), a)
+    // the spelling Sitrep writes must also be read back ("Bekaa" for the unit named "Beqaa")
+    for (const a of c?.admin1 ?? []) if (!keys.has(admin1Key(a.acled))) keys.set(admin1Key(a.acled), a)
     for (const a of c?.admin1 ?? []) {
       for (const alias of a.aliases) {
         const k = admin1Key(alias)

@@ -25,6 +25,8 @@ export type Admin1Info = {
   country: string
   /** canonical name: WOF spelling for IQ, SY, TR, IR, SA; GeoNames ASCII name elsewhere */
   name: string
+  /** the name as ACLED writes it, for output: "Deir-ez-Zor" for the unit named "Days Az Zawr" */
+  acled: string
   /** GeoNames admin1 code within the country ("01"), when known */
   code: string | null
   aliases: string[]
