@@ -62,7 +62,7 @@ function precisionOf(top: Candidate, d: DecideInput, why: string[]): 1 | 2 | 3 {
     why.push('a named area around the settlement: precision 2')
     return 2
   }
-  if (top.kind === 'county') {
+  if (top.kind === 'county' || d.phrase.role === 'district') {
     why.push('a district: precision 2')
     return 2
   }

@@ -1,5 +1,6 @@
 import { applyFrame, exactCandidates, fallbackCandidates, type Frame, type RawCandidate } from './candidates.js'
 import { decide } from './decide.js'
+import { districtFallback, findDistrict } from './district-fallback.js'
 import { parsePlacePhrase } from './place-phrase.js'
 import { provinceFallback } from './province-fallback.js'
 import { scoreCandidate, type ScoreContext } from './score.js'
@@ -30,6 +31,12 @@ export function resolveToponym(gaz: Gazetteer, q: ToponymQuery): Resolution {
     if (more.some((c) => !c.rejected)) reasons.push(`no exact match in the frame; tried spelling and area fallbacks`)
     raw = [...raw, ...more]
   }
+  // The district the text names sets aside namesakes elsewhere in the province, when one lies inside it.
+  const district = q.admin2 ? findDistrict(gaz, frame, q.admin2)?.admin2 : undefined
+  if (district && raw.some((c) => !c.rejected && c.place.admin2 === district)) {
+    raw = raw.map((c) => (c.rejected || c.place.admin2 === district ? c : { ...c, rejected: `in the district ${c.place.admin2 ?? '?'}, not ${district}` }))
+    reasons.push(`district: ${district}`)
+  }
   const ctx = scoreContext(gaz, frame, q, phrase.role)
   const candidates = toCandidates(raw, ctx)
   const accepted = candidates.filter((c) => !c.rejected)
@@ -37,7 +44,7 @@ export function resolveToponym(gaz: Gazetteer, q: ToponymQuery): Resolution {
     const asProvince = provinceNamed(gaz, phrase.core, frame)
     if (asProvince) return asProvince
   }
-  return decide(gaz, {
+  const decided = decide(gaz, {
     query: q,
     phrase,
     frame,
@@ -46,6 +53,9 @@ export function resolveToponym(gaz: Gazetteer, q: ToponymQuery): Resolution {
     reasons,
     areaWord: q.areaWord === true || phrase.role === 'area',
   })
+  if (decided.status === 'resolved' || !q.admin2) return decided
+  const fallback = districtFallback(gaz, frame, q.admin2, phrase.core)
+  return fallback ? { ...fallback, candidates: decided.candidates, reasons: [...decided.reasons, ...fallback.reasons] } : decided
 }
 
 function frameOf(gaz: Gazetteer, q: ToponymQuery, reasons: string[]): Frame {

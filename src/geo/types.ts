@@ -114,6 +114,8 @@ export type Resolution =
       status: 'resolved'
       place: Place
       precision: 1 | 2 | 3
+      /** the name was not found: its district's seat stands for it */
+      byDistrict?: true
       location: string
       admin1: string | null
       admin2: string | null
@@ -138,6 +140,8 @@ export type ToponymQuery = {
   name: string
   country?: string
   admin1?: string
+  /** the district the text names ("Ar Rastan district"): where an unknown place falls back to */
+  admin2?: string
   near?: LatLon[]
   /** "the X desert / area / valley": a settlement of that name is pinned with precision 2 */
   areaWord?: boolean
