@@ -25,6 +25,9 @@ function conformance(name: string, gaz: () => Gazetteer) {
       expect(g.findCountryIn('Maiduguri').map((c) => c.iso2)).toContain('NG')
       expect(g.lookup('Goma').some((p) => p.country === 'CD')).toBe(true)
       expect(g.lookup('', { country: 'IQ' })).toEqual([])
+      // a village known by its Arabic name, asked for in a French spelling
+      expect(g.lookupConsonants('Ein Laroz', { country: 'SY', admin1: 'Idlib' }).map((p) => p.altNames)).toContainEqual(expect.arrayContaining(['عين لاروز']))
+      expect(g.lookupConsonants('Ma', { country: 'SY' })).toEqual([])
     })
     it('answers as the other backend does: names, skeletons, provinces, capitals', () => {
       const g = gaz()
@@ -34,6 +37,9 @@ function conformance(name: string, gaz: () => Gazetteer) {
         expect(g.capital(c)?.id).toBe(files.capital(c)?.id)
       }
       expect(view(g.places('IQ', 'Al-Anbar'))).toEqual(view(files.places('IQ', 'Al-Anbar')))
+      for (const [n, c] of [['Ein Laroz', 'SY'], ['Josef', 'SY'], ['Maiduguri', 'NG'], ['Kharkiv', 'UA'], ['Ma', 'SY']] as const) {
+        expect(view(g.lookupConsonants(n, { country: c }))).toEqual(view(files.lookupConsonants(n, { country: c })))
+      }
       expect(g.capital('IQ', 'Al-Anbar')?.name).toBe(files.capital('IQ', 'Al-Anbar')?.name)
     })
   })

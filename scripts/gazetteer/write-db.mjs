@@ -1,5 +1,5 @@
 // Writes data/gazetteer/gazetteer.db from the committed gzip TSV files (data/gazetteer/places/*.tsv.gz):
-// every place once, with its name keys and consonant skeletons computed here, once, instead of by every
+// every place once, with its name keys, consonant skeletons and consonant-class keys computed here, once, instead of by every
 // process on first use. The runtime reads it through better-sqlite3 (src/geo/db-places.ts): no parse, no
 // in-memory index. A row the runtime could not read is refused with its reason; the count is returned.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { normalizePlaceName, skeletonKey } from '../../dist/geo/normalize.js'
 import { parsePlaceRow } from '../../dist/geo/place-row.js'
+import { consonantCount, consonantKey, MIN_CONSONANTS } from '../../dist/geo/consonant-key.js'
 
 export function writeGazetteerDb(dir, { log = () => {} } = {}) {
   const file = join(dir, 'gazetteer.db'), tmp = `${file}.tmp`
@@ -21,10 +22,12 @@ export function writeGazetteerDb(dir, { log = () => {} } = {}) {
     CREATE TABLE places (n INTEGER PRIMARY KEY, country TEXT NOT NULL, id TEXT NOT NULL, admin1 TEXT, population INTEGER NOT NULL, row TEXT NOT NULL);
     CREATE TABLE names (key TEXT NOT NULL, country TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, country, n)) WITHOUT ROWID;
     CREATE TABLE skeletons (skel TEXT NOT NULL, country TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (skel, country, n)) WITHOUT ROWID;
+    CREATE TABLE sounds (key TEXT NOT NULL, country TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, country, n)) WITHOUT ROWID;
   `)
   const addPlace = db.prepare('INSERT INTO places (n, country, id, admin1, population, row) VALUES (?, ?, ?, ?, ?, ?)')
   const addName = db.prepare('INSERT OR IGNORE INTO names (key, country, n) VALUES (?, ?, ?)')
   const addSkel = db.prepare('INSERT OR IGNORE INTO skeletons (skel, country, n) VALUES (?, ?, ?)')
+  const addSound = db.prepare('INSERT OR IGNORE INTO sounds (key, country, n) VALUES (?, ?, ?)')
   let n = 0, refused = 0
   const files = readdirSync(join(dir, 'places')).filter((f) => f.endsWith('.tsv.gz')).sort()
   const writeCountry = db.transaction((iso, lines) => {
@@ -40,6 +43,7 @@ export function writeGazetteerDb(dir, { log = () => {} } = {}) {
         const s = skeletonKey(k)
         if (s.length > 0) addSkel.run(s, iso, n)
       }
+      for (const k of new Set([row.name, ...row.altNames].map(consonantKey))) if (consonantCount(k) >= MIN_CONSONANTS) addSound.run(k, iso, n)
     }
   })
   for (const f of files) writeCountry(f.slice(0, 2), gunzipSync(readFileSync(join(dir, 'places', f))).toString('utf8').split('\n'))

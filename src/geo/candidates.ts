@@ -1,5 +1,4 @@
 import { AREA_EDGE_WORDS } from './feature-words.js'
-import { consonantCount, consonantKey } from './consonant-key.js'
 import { fuzzyCandidates } from './fuzzy.js'
 import { haversineKm } from './geo-math.js'
 import { normalizePlaceName } from './normalize.js'
@@ -147,29 +146,18 @@ function distinctiveParts(name: string): string[] {
 }
 
 const SAME_SPOT_KM = 10
-const MIN_CLASSES = 3 // two consonants name too many villages of a province
-
-// each place's consonant keys, computed once: the fallback scans a whole province
-const SOUNDS = new WeakMap<Place, Set<string>>()
-function soundsOf(p: Place): Set<string> {
-  let s = SOUNDS.get(p)
-  if (!s) { s = new Set([p.name, ...p.altNames].map(consonantKey).filter((k) => k.length > 0)); SOUNDS.set(p, s) }
-  return s
-}
 
 /**
  * Places of the province whose name, in Latin or Arabic script, has the same consonants: the
  * transliterations the other fallbacks miss ("Ein Laroz" is `Ayn al `Arus, written عين لاروز).
+ * Consonants alone are weak evidence: they must point at one spot of the province.
  */
 function soundingAlike(gaz: Gazetteer, names: string[], country: string, admin1: string): RawCandidate[] {
   for (const name of names) {
-    const key = consonantKey(name)
-    const n = consonantCount(key)
-    const hits = gaz.places(country, admin1).filter((p) => soundsOf(p).has(key))
-    // consonants alone are weak evidence: they must point at one spot of the province
+    const hits = gaz.lookupConsonants(name, { country, admin1 })
     const spots = hits.filter((p, i) => hits.findIndex((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= SAME_SPOT_KM) === i)
-    if (spots.length !== 1 || n < MIN_CLASSES) continue
-    return hits.map((place) => ({ place, match: 'fuzzy' as const, penalty: -0.3, note: `the same consonants as "${name}" (${key})` }))
+    if (spots.length !== 1) continue
+    return hits.map((place) => ({ place, match: 'fuzzy' as const, penalty: -0.3, note: `the same consonants as "${name}"` }))
   }
   return []
 }

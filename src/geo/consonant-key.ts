@@ -9,10 +9,15 @@ type ClassTable = {
   drop_words: { words: string[] }
 }
 
+/** data/geo/consonant-classes.json: the built gazetteer database is stamped with it. */
+export function consonantClassesFile(): string {
+  return fileURLToPath(new URL('../../data/geo/consonant-classes.json', import.meta.url))
+}
+
 let table: { digraphs: Map<string, string>; latin: Map<string, string>; arabic: Map<string, string>; drop: Set<string> } | undefined
 function rules() {
   if (!table) {
-    const file = fileURLToPath(new URL('../../data/geo/consonant-classes.json', import.meta.url))
+    const file = consonantClassesFile()
     const t = JSON.parse(readFileSync(file, 'utf8')) as ClassTable
     const map = (r: Record<string, [string, string]>) => new Map(Object.entries(r).map(([k, v]) => [k, v[0]]))
     table = { digraphs: map(t.latin_digraphs), latin: map(t.latin), arabic: map(t.arabic), drop: new Set(t.drop_words.words) }
@@ -80,6 +85,9 @@ const ARABIC_NISBA = /يه?$|ية$/
 function nisba(word: string, arabic: boolean): boolean {
   return arabic ? word.length > 3 && ARABIC_NISBA.test(word) && /ي[ةه]$|ية$/.test(word) : word.length > 4 && LATIN_NISBA.test(word)
 }
+
+/** Keys with fewer classes name too many villages of a province to be worth indexing or trusting. */
+export const MIN_CONSONANTS = 3
 
 /** Consonant classes in a key, word breaks aside: the length that says how telling a key is. */
 export function consonantCount(key: string): number {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { normalizePlaceName, skeletonKey } from './normalize.js'
 import { parsePlaceRow } from './place-row.js'
+import { consonantCount, consonantKey, MIN_CONSONANTS } from './consonant-key.js'
 import type { Place } from './types.js'
 
 type RowRefs = number | number[]
@@ -12,6 +13,8 @@ export interface CountryStore {
   /** Places answering to this key (name or alternate name). */
   byNameKey(key: string): Place[]
   bySkeletonKey(skeleton: string): Place[]
+  /** Places one of whose names (Latin or Arabic) has these consonant classes (consonant-key.ts). */
+  byConsonantKey(key: string): Place[]
   inAdmin1(admin1: string): Place[]
   places(): Place[]
   placeById(id: string): Place | undefined
@@ -34,6 +37,7 @@ export class CountryPlaces implements CountryStore {
   private readonly byKey = new Map<string, RowRefs>()
   private byAdmin1: Map<string, number[]> | undefined
   private bySkeleton: Map<string, RowRefs> | undefined
+  private byConsonants: Map<string, RowRefs> | undefined
   private all: Place[] | undefined
   private byId: Map<string, number> | undefined
 
@@ -77,6 +81,18 @@ export class CountryPlaces implements CountryStore {
     }
     // a place whose name and alternate names share a skeleton is found once
     return [...new Set(this.resolve(this.bySkeleton.get(skeleton)))]
+  }
+
+  byConsonantKey(key: string): Place[] {
+    if (!this.byConsonants) {
+      const index = new Map<string, RowRefs>()
+      this.lines.forEach((line, i) => {
+        const [, name = '', alt = ''] = line.split('\t', 3)
+        for (const k of new Set([name, ...(alt ? alt.split('|') : [])].map(consonantKey))) if (consonantCount(k) >= MIN_CONSONANTS) addRef(index, k, i)
+      })
+      this.byConsonants = index
+    }
+    return this.resolve(this.byConsonants.get(key))
   }
 
   inAdmin1(admin1: string): Place[] {

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { parsePlaceRow } from './place-row.js'
 import { NORMALIZER_VERSION } from './normalize.js'
+import { consonantClassesFile } from './consonant-key.js'
 import type { Place } from './types.js'
 import type { CountryStore } from './country-places.js'
 
 /** The layout of gazetteer.db; scripts/gazetteer/write-db.mjs writes it and stamps it with sourceStamp(). */
-export const DB_VERSION = 1
+export const DB_VERSION = 2
 // the places a process has looked at, reused: a report's towns come back in the next reports
 const CACHE_LIMIT = 50_000
 
@@ -19,6 +20,8 @@ export function sourceStamp(dir: string): string {
   const places = join(dir, 'places')
   for (const f of readdirSync(places).sort()) h.update(`${f} ${statSync(join(places, f)).size}\n`)
   h.update(readFileSync(join(dir, 'index.json')))
+  // the consonant keys stored in the database follow these rules
+  h.update(readFileSync(consonantClassesFile()))
   return h.digest('hex')
 }
 
@@ -31,13 +34,14 @@ type Row = { n: number; row: string; country: string }
  */
 export class GazetteerDb {
   private readonly cache = new Map<number, Place>()
-  private readonly q: Record<'names' | 'skels' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
+  private readonly q: Record<'names' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
 
   private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
     const sel = 'SELECT p.n, p.row, p.country FROM'
     this.q = {
       names: db.prepare(`${sel} names k JOIN places p ON p.n = k.n WHERE k.key = ? AND k.country = ? ORDER BY p.n`),
       skels: db.prepare(`${sel} skeletons s JOIN places p ON p.n = s.n WHERE s.skel = ? AND s.country = ? ORDER BY p.n`),
+      sounds: db.prepare(`${sel} sounds s JOIN places p ON p.n = s.n WHERE s.key = ? AND s.country = ? ORDER BY p.n`),
       admin1: db.prepare(`${sel} places p WHERE p.country = ? AND p.admin1 = ? ORDER BY p.n`),
       all: db.prepare(`${sel} places p WHERE p.country = ? ORDER BY p.n`),
       id: db.prepare(`${sel} places p WHERE p.country = ? AND p.id = ?`),
@@ -75,6 +79,7 @@ export class GazetteerDb {
       get size() { return (size ??= count.pluck().get(iso) as number) },
       byNameKey: (key) => rows(this.q.names, key, iso),
       bySkeletonKey: (skel) => rows(this.q.skels, skel, iso),
+      byConsonantKey: (key) => rows(this.q.sounds, key, iso),
       inAdmin1: (admin1) => rows(this.q.admin1, iso, admin1),
       places: () => rows(this.q.all, iso),
       placeById: (id) => rows(this.q.id, iso, id)[0],

@@ -4,6 +4,7 @@ import { CountryPlaces, type CountryStore } from './country-places.js'
 import { GazetteerDb } from './db-places.js'
 import { CountryDirectory, readIndexFile } from './gazetteer-index.js'
 import { NamesIndex } from './names-index.js'
+import { consonantCount, consonantKey, MIN_CONSONANTS } from './consonant-key.js'
 import { NORMALIZER_VERSION, normalizePlaceName, skeletonKey } from './normalize.js'
 import type { Admin1Info, CountryInfo, Gazetteer, GazetteerStats, LookupOptions, Place } from './types.js'
 
@@ -77,6 +78,14 @@ class OfflineGazetteer implements Gazetteer {
     if (skeleton.length < 2) return []
     const out: Place[] = []
     for (const iso of this.isoList(opts.country)) out.push(...this.placesOf(iso).bySkeletonKey(skeleton))
+    return this.inAdmin1(out, opts)
+  }
+
+  lookupConsonants(name: string, opts: LookupOptions & { country: string }): Place[] {
+    const key = consonantKey(name)
+    if (consonantCount(key) < MIN_CONSONANTS) return []
+    const out: Place[] = []
+    for (const iso of this.isoList(opts.country)) out.push(...this.placesOf(iso).byConsonantKey(key))
     return this.inAdmin1(out, opts)
   }
 

@@ -74,6 +74,8 @@ export interface Gazetteer {
   lookup(name: string, opts?: LookupOptions): Place[]
   /** Places whose consonant skeleton matches, for spelling fallbacks inside a country. */
   lookupSkeleton(name: string, opts: LookupOptions & { country: string }): Place[]
+  /** Places one of whose names has the same consonant classes ("Ein Laroz" / عين لاروز), inside a country. */
+  lookupConsonants(name: string, opts: LookupOptions & { country: string }): Place[]
   /** Every place of a country (optionally one admin1), for fuzzy fallbacks. */
   places(country: string, admin1?: string): readonly Place[]
   /** The country capital, or the admin1 capital when admin1 is given. */
