@@ -85,8 +85,9 @@ function addFuzzy(found: Map<string, RawCandidate>, r: ReturnType<typeof fuzzyCa
 /** Matches in a neighbouring province within BORDER_KM of the named one, kept with a penalty. */
 function acrossBorder(gaz: Gazetteer, names: string[], frame: Frame, found: Map<string, RawCandidate>): void {
   const country = frame.country?.iso2 as string
-  const inside = gaz.places(country, frame.admin1?.name)
-  const nearBorder = (p: Place): boolean => inside.some((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= BORDER_KM)
+  // the province's places are read only when a namesake outside it needs the test
+  let inside: readonly Place[] | undefined
+  const nearBorder = (p: Place): boolean => (inside ??= gaz.places(country, frame.admin1?.name)).some((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= BORDER_KM)
   const loose = new Map<string, RawCandidate>()
   for (const c of exactCandidates(gaz, names, { country: frame.country as CountryInfo })) keepBest(loose, c)
   if (loose.size === 0) for (const name of names) addFuzzy(loose, fuzzyCandidates(gaz, name, country, undefined))

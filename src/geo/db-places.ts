@@ -12,6 +12,7 @@ import type { CountryStore } from './country-places.js'
 export const DB_VERSION = 2
 // the places a process has looked at, reused: a report's towns come back in the next reports
 const CACHE_LIMIT = 50_000
+const NAMES_LIMIT = 50_000
 
 /** The stamp write-db.mjs stores: what the database was built from (normalizer, source files, index). */
 export function sourceStamp(dir: string): string {
@@ -34,6 +35,7 @@ type Row = { n: number; row: string; country: string }
  */
 export class GazetteerDb {
   private readonly cache = new Map<number, Place>()
+  private readonly names = new Map<string, Place[]>()
   private readonly q: Record<'names' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
 
   private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
@@ -77,13 +79,26 @@ export class GazetteerDb {
     let size: number | undefined
     return {
       get size() { return (size ??= count.pluck().get(iso) as number) },
-      byNameKey: (key) => rows(this.q.names, key, iso),
+      byNameKey: (key) => this.named(iso, key, () => rows(this.q.names, key, iso)),
       bySkeletonKey: (skel) => rows(this.q.skels, skel, iso),
       byConsonantKey: (key) => rows(this.q.sounds, key, iso),
       inAdmin1: (admin1) => rows(this.q.admin1, iso, admin1),
       places: () => rows(this.q.all, iso),
       placeById: (id) => rows(this.q.id, iso, id)[0],
     }
+  }
+
+  // a report's names come back in the next reports (and most words asked about are no place at all):
+  // answers are kept, bounded, so a repeated name costs no query
+  private named(iso: string, key: string, query: () => Place[]): Place[] {
+    const k = `${iso}|${key}`
+    let hit = this.names.get(k)
+    if (!hit) {
+      hit = query()
+      if (this.names.size >= NAMES_LIMIT) this.names.clear()
+      this.names.set(k, hit)
+    }
+    return hit
   }
 
   close(): void {

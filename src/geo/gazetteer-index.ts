@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { admin1Key, stripAdminWords } from './admin-names.js'
-import { acledAdmin1 } from './acled-names.js'
+import { acledAdmin1, acledNameTable } from './acled-names.js'
 import { normalizePlaceName } from './normalize.js'
 import type { Admin1Info, CountryInfo } from './types.js'
 
@@ -52,10 +52,20 @@ export function readIndexFile(dir: string): GazetteerIndexFile {
  * County), the unit whose name carries the suffix keeps it.
  */
 function withOutputNames(iso: string, units: Omit<Admin1Info, 'country' | 'acled'>[]): Admin1Info[] {
-  const out = units.map((a) => ({ ...a, country: iso, acled: acledAdmin1(iso, a.name) }))
-  const taken = new Map<string, number>()
-  for (const a of out) for (const n of new Set([a.name, a.acled])) taken.set(n.toLowerCase(), (taken.get(n.toLowerCase()) ?? 0) + 1)
-  return out.map((a) => (a.acled !== a.name && (taken.get(a.acled.toLowerCase()) ?? 0) > 1 ? { ...a, acled: a.name } : a))
+  const out = units.map((a) => ({ ...a, country: iso })) as Admin1Info[]
+  // worked out on first use, for the whole country at once: start-up reads 250 countries' units
+  let names: Map<Admin1Info, string> | undefined
+  const outputNames = (): Map<Admin1Info, string> => {
+    const first = new Map(out.map((a) => [a, acledAdmin1(iso, a.name)]))
+    const taken = new Map<string, number>()
+    for (const a of out) for (const n of new Set([a.name, first.get(a)!])) taken.set(n.toLowerCase(), (taken.get(n.toLowerCase()) ?? 0) + 1)
+    return new Map(out.map((a) => {
+      const name = first.get(a)!
+      return [a, name !== a.name && (taken.get(name.toLowerCase()) ?? 0) > 1 ? a.name : name]
+    }))
+  }
+  for (const a of out) Object.defineProperty(a, 'acled', { enumerable: true, get: () => (names ??= outputNames()).get(a) })
+  return out
 }
 
 /** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
@@ -131,10 +141,20 @@ export class CountryDirectory {
     const c = this.countries.get(iso)
     // Canonical names first so an alias never shadows another unit's own name; of two units whose
     // keys collide, the one named without a "Province"-like word keeps the key (Moscow, not Moscow Oblast).
-    const units = [...(c?.admin1 ?? [])].sort((a, b) => Number(stripAdminWords(a.name) !== a.name) - Number(stripAdminWords(b.name) !== b.name))
-    for (const a of units) if (!keys.has(admin1Key(a.name))) keys.set(admin1Key(a.name), a)
-    // the spelling Sitrep writes must also be read back ("Bekaa" for the unit named "Beqaa")
-    for (const a of c?.admin1 ?? []) if (!keys.has(admin1Key(a.acled))) keys.set(admin1Key(a.acled), a)
+    const units = (c?.admin1 ?? []).map((a) => ({ a, core: stripAdminWords(a.name) }))
+      .sort((x, y) => Number(x.core !== x.a.name) - Number(y.core !== y.a.name))
+    for (const { a, core } of units) {
+      const k = normalizePlaceName(core) // admin1Key(a.name), the stripped name computed once
+      if (!keys.has(k)) keys.set(k, a)
+    }
+    // the spelling Sitrep writes must also be read back ("Bekaa" for the unit named "Beqaa"); the generic
+    // rule only drops words the keys ignore anyway, so the table's spellings and "District" are the new keys
+    const table = acledNameTable().admin1[iso] ?? {}
+    for (const a of c?.admin1 ?? []) {
+      if (!(a.name in table) && !/ district$/i.test(a.name)) continue
+      const k = admin1Key(a.acled)
+      if (k && !keys.has(k)) keys.set(k, a)
+    }
     for (const a of c?.admin1 ?? []) {
       for (const alias of a.aliases) {
         const k = admin1Key(alias)
