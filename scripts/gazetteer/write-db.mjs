@@ -4,6 +4,7 @@
 // in-memory index. A row the runtime could not read is refused with its reason; the count is returned.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { sourceStamp } from '../../dist/geo/db-places.js'
+import { readIndexFile } from '../../dist/geo/gazetteer-index.js'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
@@ -12,6 +13,8 @@ import { parsePlaceRow } from '../../dist/geo/place-row.js'
 import { consonantCount, consonantKey, MIN_CONSONANTS } from '../../dist/geo/consonant-key.js'
 
 export function writeGazetteerDb(dir, { log = () => {} } = {}) {
+  // the runtime trusts an index.json the database's stamp covers: it is checked here, against the schema
+  readIndexFile(dir)
   const file = join(dir, 'gazetteer.db'), tmp = `${file}.tmp`
   for (const f of [tmp, `${tmp}-journal`]) rmSync(f, { force: true })
   const db = new Database(tmp)

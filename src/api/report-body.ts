@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import { parseReportLine } from '../ingest/jsonl.js'
 import { readSources } from '../ingest/sources.js'
 import type { IngestItem } from '../store/ingest-batch.js'

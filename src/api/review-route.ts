@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import type { Review, Store } from '../store/store.js'
 import { ApiError, json } from './api-error.js'
 import { correctionProblems } from './correction-fields.js'

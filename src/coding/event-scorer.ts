@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import type { EventFeatures } from './event-features.js'
 
 export const ScorerModelSchema = z.object({

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import * as S from './schemas.js'
 
 /** The data/ folder shipped with the package (dist/data/load.js -> ../../data). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v3'
 
 const validity = z.object({ from: z.string().nullable(), to: z.string().nullable() })
 

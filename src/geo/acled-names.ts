@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 
 const wordList = z.object({ words: z.array(z.string()), examples: z.record(z.string(), z.string()) })
 const tableSchema = z.object({

@@ -61,3 +61,20 @@ describe('committed gazetteer', () => {
     expect(m.admin1.map((a) => a.name)).toEqual(['Al-Anbar'])
   })
 })
+
+describe('the index file check', () => {
+  it('a malformed index.json is refused with the file named, unless a current database vouches for it', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { readIndexFile } = await import('./gazetteer-index.js')
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-index-'))
+    mkdirSync(join(dir, 'places'))
+    const bad = { version: 1, normalizerVersion: 1, built: 'x', countries: { IQ: { iso2: 'IQ', iso3: 'IRQ', name: 'Iraq', aliases: [], capital: null, admin1: [{ name: 'Baghdad', code: null, aliases: [], capital: null, count: 'many' }], count: 1, wof: false } } }
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(bad))
+    expect(() => readIndexFile(dir)).toThrow(/index\.json is not a Sitrep gazetteer index/)
+    expect(() => readIndexFile(dir, { checked: true })).not.toThrow()
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ ...bad, version: 2 }))
+    expect(() => readIndexFile(dir, { checked: true })).toThrow(/not a Sitrep gazetteer index/)
+  })
+})

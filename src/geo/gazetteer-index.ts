@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import { admin1Key, stripAdminWords } from './admin-names.js'
 import { acledAdmin1, acledNameTable } from './acled-names.js'
 import { normalizePlaceName } from './normalize.js'
@@ -36,13 +36,19 @@ export const indexSchema = z.object({
 
 export type GazetteerIndexFile = z.infer<typeof indexSchema>
 
-/** Reads and checks index.json; a missing or malformed index is a setup error and throws. */
-export function readIndexFile(dir: string): GazetteerIndexFile {
+/**
+ * Reads and checks index.json; a missing or malformed index is a setup error and throws. `checked`: the
+ * built database's stamp covers this very file, and its build checked it against the schema, so only its
+ * shape is looked at (the full check costs more than the rest of the gazetteer's start-up).
+ */
+export function readIndexFile(dir: string, opts: { checked?: boolean } = {}): GazetteerIndexFile {
   const file = join(dir, 'index.json')
   if (!existsSync(file)) {
     throw new Error(`gazetteer: ${file} not found (build it with scripts/build-gazetteer.mjs or pass another dir)`)
   }
-  const parsed = indexSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as GazetteerIndexFile
+  if (opts.checked && raw?.version === 1 && typeof raw.countries === 'object' && raw.countries !== null) return raw
+  const parsed = indexSchema.safeParse(raw)
   if (!parsed.success) throw new Error(`gazetteer: ${file} is not a Sitrep gazetteer index: ${parsed.error.message}`)
   return parsed.data
 }

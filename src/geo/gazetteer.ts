@@ -35,11 +35,11 @@ class OfflineGazetteer implements Gazetteer {
 
   constructor(dir: string, opts: { useDb?: boolean } = {}) {
     this.dir = dir
-    const file = readIndexFile(dir)
+    this.db = opts.useDb === false ? null : GazetteerDb.open(dir, (iso) => this.directory.countries.get(iso)?.name ?? iso)
+    const file = readIndexFile(dir, { checked: this.db !== null })
     this.directory = new CountryDirectory(file)
     // Stored keys made by another normalizer cannot be bisected with today's keys.
     this.keysTrusted = file.normalizerVersion === NORMALIZER_VERSION
-    this.db = opts.useDb === false ? null : GazetteerDb.open(dir, (iso) => this.directory.countries.get(iso)?.name ?? iso)
   }
 
   country(nameOrIso: string): CountryInfo | undefined {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import type { ReportInput } from '../types.js'
 
 export const ReportLineSchema = z.object({

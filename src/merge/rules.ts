@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import { DEFAULT_DATA_DIR, readJson } from '../data/load.js'
 
 const Window = z.object({ '1': z.number(), '2': z.number(), '3': z.number() })

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import { DEFAULT_DATA_DIR, readJson } from '../data/load.js'
 import { EVENT_ORDERS, REVIEW_STATUSES, type EventOrder, type EventQuery } from './types.js'
 
@@ -122,9 +122,10 @@ const oneOf = (allowed: Map<string, string>, what: string) =>
     if (c === undefined) ctx.addIssue({ code: 'custom', message: `unknown ${what} ${show(s)} (allowed: ${[...allowed.values()].join(', ')})` })
     return c ?? s
   })
+// the length is checked first: a thousand bad values must not make a thousand messages
 const list = <T extends z.ZodType<string>>(item: T) =>
-  z.array(item).max(MAX_LIST, `at most ${MAX_LIST} values`)
-const date = text(MAX_STRING).refine(isRealDate, { error: (i) => `expected a real date YYYY-MM-DD, got ${show(String(i.input))}` })
+  z.array(z.string()).max(MAX_LIST, `at most ${MAX_LIST} values`).pipe(z.array(item))
+const date = text(MAX_STRING).refine(isRealDate, (s) => ({ message: `expected a real date YYYY-MM-DD, got ${show(s)}` }))
 const integer = (min: number, max?: number) =>
   text(MAX_STRING).transform((s, ctx) => {
     const n = /^\d+$/.test(s) ? Number(s) : NaN

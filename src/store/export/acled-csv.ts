@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/v3'
 import { DEFAULT_DATA_DIR, readJson } from '../../data/load.js'
 import type { StoredEvent } from '../types.js'
 
