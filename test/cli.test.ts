@@ -56,7 +56,7 @@ describe('sitrep code --jsonl', () => {
     const batch = file('pub.jsonl', JSON.stringify({ id: 'r4', text: GOOD_1.text }) + '\n')
     const r = await run(['code', '--jsonl', batch, '--published', 'garbage'])
     expect(r.exitCode).toBe(2)
-    expect(r.err.join('\n')).toContain('--published must be YYYY-MM-DD')
+    expect(r.err.join('\n')).toContain('--published: expected a date as YYYY-MM-DD')
   })
 
   it('reads the batch from standard input with "-"', async () => {
@@ -71,7 +71,7 @@ describe('sitrep code FILE', () => {
     const r = await run(['code', report, '--published', '2019-04-15', '--format', 'json'])
     expect(r.exitCode).toBeUndefined()
     const doc = JSON.parse(r.out.join('\n')) as { id: string; events: { event_type: string; event_date: string; fatalities: number }[]; diagnostics: unknown[] }
-    expect(doc.id).toBe(report)
+    expect(doc.id).toBe('report.txt') // the base name: ids never carry a user's directory layout
     expect(doc.events.map((e) => [e.event_type, e.event_date, e.fatalities])).toEqual([['Violence against civilians', '2019-04-14', 5]])
     expect(Array.isArray(doc.diagnostics)).toBe(true)
   })
@@ -89,20 +89,20 @@ describe('sitrep code FILE', () => {
     const r = await run(['code', report, '--published', bad])
     expect(r.exitCode).toBe(2)
     expect(r.out).toEqual([])
-    expect(r.err.join('\n')).toContain(`--published must be YYYY-MM-DD, got "${bad}"`)
+    expect(r.err.join('\n')).toContain(`--published: expected a date as YYYY-MM-DD (or "mtime" for a local file's modification date), got "${bad}"`)
   })
 
-  it('a missing file is an error with exit code 2, not a stack trace', async () => {
+  it('a missing file is "no such file: PATH", a failure exit code, not a stack trace', async () => {
     const r = await run(['code', join(dir, 'no-such-file.txt')])
-    expect(r.exitCode).toBe(2)
-    expect(r.err.join('\n')).toMatch(/^sitrep: .*no-such-file\.txt/)
+    expect(r.exitCode).toBe(1)
+    expect(r.err[0]).toBe(`no such file: ${join(dir, 'no-such-file.txt')}`)
     expect(r.err.join('\n')).not.toMatch(/\n\s+at /)
   })
 
   it('no file and no --jsonl is a usage error', async () => {
     const r = await run(['code'])
     expect(r.exitCode).toBe(2)
-    expect(r.err.join('\n')).toContain('give a report file, or --jsonl FILE')
+    expect(r.err.join('\n')).toContain('give a report file, a URL or "-", or --jsonl FILE')
   })
 })
 

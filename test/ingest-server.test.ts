@@ -234,7 +234,7 @@ describe('readSources over HTTP', () => {
     // the last spec, after every failure above, still came through
     expect(items.at(-1)).toEqual({
       ref: u('/plain.txt'),
-      report: { id: u('/plain.txt'), url: u('/plain.txt'), title: 'Strike at the port', text: 'Dock workers walked out in Mombasa on Monday.', source: '127.0.0.1' },
+      report: { id: u('/plain.txt'), url: u('/plain.txt'), title: 'Strike at the port', text: 'Strike at the port\n\nDock workers walked out in Mombasa on Monday.\n', source: '127.0.0.1' },
     })
   })
 
@@ -243,8 +243,8 @@ describe('readSources over HTTP', () => {
     const port = new URL(base).port
     const items = await collect([`${base}/plain.txt`, `http://localhost:${port}/plain.txt`], { timeoutMs: 1000 })
     expect(items).toEqual([
-      { ref: `${base}/plain.txt`, error: `${base}/plain.txt: loopback address 127.0.0.1 refused (allowPrivate is off)` },
-      { ref: `http://localhost:${port}/plain.txt`, error: expect.stringMatching(/: localhost resolves to a loopback address (127\.0\.0\.1|::1) refused \(allowPrivate is off\)$/) },
+      { ref: `${base}/plain.txt`, error: `${base}/plain.txt: loopback address 127.0.0.1 refused (pass --allow-private to allow private and loopback addresses)` },
+      { ref: `http://localhost:${port}/plain.txt`, error: expect.stringMatching(/: localhost resolves to a loopback address (127\.0\.0\.1|::1) refused \(pass --allow-private to allow private and loopback addresses\)$/) },
     ])
     expect(served['/plain.txt'] ?? 0).toBe(before)
   })

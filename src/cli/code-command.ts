@@ -1,35 +1,45 @@
-import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { makeCoder } from '../pipeline.js'
 import { readReportLines } from '../ingest/jsonl.js'
+import { readSources, textItems, type SourceItem } from '../ingest/sources.js'
 import { eventTable } from './table.js'
 import type { CliIO } from './io.js'
+import { PUBLISHED_HELP, publishedOption } from './published-option.js'
+import { readInputFile } from './read-input.js'
 
 type CodeOpts = { published?: string; title?: string; id?: string; format: string; jsonl?: string; scorer?: boolean }
 
-/** `sitrep code FILE` and `sitrep code --jsonl FILE|-`. */
+/** `sitrep code FILE|URL|-` and `sitrep code --jsonl FILE|-`. */
 export function registerCode(program: Command, io: CliIO) {
   program.command('code')
-    .description('code one report (a text file) or a JSONL batch into events')
-    .argument('[file]', 'a text file with one report ("-" for standard input)')
-    .option('--published <date>', 'publication date YYYY-MM-DD: relative dates resolve against it')
-    .option('--title <title>', 'the report title')
+    .description('code one report into events: a text, Markdown or HTML file, a URL, or "-" for standard input; or a JSONL batch')
+    .argument('[file]', 'the report: a file (read as `ingest` reads it), a URL, or "-" for standard input')
+    .option('--published <date>', PUBLISHED_HELP)
+    .option('--title <title>', 'the report title (a plain text\'s first line is its title when it is short, does not end a sentence and a blank line follows it; the line is coded with the rest either way)')
     .option('--id <id>', 'the report id')
     .option('--jsonl <file>', 'a JSONL batch: {id, text, title?, published?, url?, source?} per line ("-" for stdin)')
     .option('--format <format>', 'table or json (a batch always writes JSONL)', 'table')
     .option('--no-scorer', 'the rules alone: no learned event scorer, so every event the rules find is written with the rules\' confidence')
-    .action((file: string | undefined, opts: CodeOpts) => {
-      if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new Error(`--published must be YYYY-MM-DD, got "${opts.published}"`)
+    .action(async (file: string | undefined, opts: CodeOpts) => {
+      const published = publishedOption(opts.published, { mtime: !opts.jsonl })
       const coder = makeCoder(opts.scorer === false ? { scorer: null } : {})
-      if (opts.jsonl) return codeBatch(coder, opts.jsonl === '-' ? io.readStdin() : readFileSync(opts.jsonl, 'utf8'), io, opts.published)
-      if (!file) throw new Error('give a report file, or --jsonl FILE')
-      const text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8')
-      const doc = coder({ id: opts.id ?? file, text, ...(opts.title ? { title: opts.title } : {}), ...(opts.published ? { published: opts.published } : {}) })
-      if (opts.format === 'json') io.out(JSON.stringify({ id: doc.id, events: doc.events, diagnostics: doc.diagnostics }, null, 2))
-      else {
-        io.out(eventTable(doc.events ?? []))
-        for (const d of doc.diagnostics) io.err(`${d.severity}: ${d.reason}`)
+      if (opts.jsonl) return codeBatch(coder, opts.jsonl === '-' ? io.readStdin() : readInputFile(opts.jsonl), io, published)
+      if (!file) throw new Error('give a report file, a URL or "-", or --jsonl FILE')
+      const sourceOpts = published ? { defaultPublished: published } : {}
+      const items: AsyncIterable<SourceItem> | Iterable<SourceItem> = file === '-' ? textItems(io.readStdin(), 'stdin', sourceOpts) : readSources([file], sourceOpts)
+      let coded = 0, failed = 0
+      for await (const item of items) {
+        if (!('report' in item)) { failed++; io.err('error' in item ? item.error : `${item.ref}: skipped: ${item.skipped}`); continue }
+        const report = { ...item.report, ...(opts.id ? { id: opts.id } : {}), ...(opts.title ? { title: opts.title } : {}) }
+        const doc = coder(report)
+        coded++
+        if (opts.format === 'json') io.out(JSON.stringify({ id: doc.id, events: doc.events, diagnostics: doc.diagnostics }, null, 2))
+        else {
+          io.out(eventTable(doc.events ?? []))
+          for (const d of doc.diagnostics) io.err(`${d.severity}: ${d.reason}`)
+        }
       }
+      if (failed) { io.err(`nothing coded from ${failed} input(s)${coded ? `; ${coded} coded` : ''}`); io.setExitCode(1) }
     })
 }
 
@@ -49,5 +59,6 @@ function codeBatch(coder: ReturnType<typeof makeCoder>, text: string, io: CliIO,
     }
   }
   io.err(`coded ${coded} report(s)${failed ? `, ${failed} failed` : ''}`)
+  if (coded === 0 && failed === 0) { io.err('the batch holds no report'); io.setExitCode(1) }
   if (failed) io.setExitCode(1)
 }

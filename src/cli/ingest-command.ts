@@ -7,6 +7,7 @@ import { readSources, type SourceOptions } from '../ingest/sources.js'
 import type { Store } from '../store/store.js'
 import type { CliIO } from './io.js'
 import { makeProgress } from './progress.js'
+import { PUBLISHED_HELP, publishedOption } from './published-option.js'
 import { parseBytes, parseDuration } from './units.js'
 import { openQueue, queueConfigured } from '../queue/queue.js'
 import { drained, enqueueSources } from '../queue/enqueue.js'
@@ -18,11 +19,11 @@ export function addFetchOptions(cmd: Command): Command {
     .option('--allow-private', 'allow URLs on private and loopback addresses (link-local ones stay refused)')
     .option('--timeout <duration>', 'total time allowed per fetch, e.g. 15s', '15s')
     .option('--max-bytes <size>', 'largest page, feed or file read, e.g. 10MB', '10MB')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) for reports that carry none')
+    .option('--published <date>', `for reports that carry none: ${PUBLISHED_HELP}`)
 }
 
 export function sourceOptions(opts: FetchFlags, store: Store): SourceOptions {
-  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new Error(`--published must be YYYY-MM-DD, got "${opts.published}"`)
+  publishedOption(opts.published)
   return {
     ...(opts.glob ? { glob: opts.glob } : {}), allowPrivate: !!opts.allowPrivate,
     timeoutMs: parseDuration(opts.timeout, '--timeout'), maxBytes: parseBytes(opts.maxBytes, '--max-bytes'),
@@ -39,12 +40,17 @@ export async function ingestSources(specs: string[], store: Store, opts: FetchFl
   try {
     return await ingestItems(readSources(specs, sourceOptions(opts, store)), store, {
       code: (r) => coder(r).events ?? [], coderVersion: coderVersion(),
-      ...(opts.published ? { defaultPublished: opts.published } : {}),
+      ...(opts.published && opts.published !== 'mtime' ? { defaultPublished: opts.published } : {}),
       onItem: (_ref, _outcome, s) => progress.tick(`${s.stored} stored, ${s.seen} seen, ${s.failed} failed`),
     })
   } finally {
     progress.stop()
   }
+}
+
+/** Said after an ingest that stored reports with no publication date: their relative dates stay open. */
+export function undatedNote(n: number): string {
+  return `${n} report${n === 1 ? '' : 's'} had no publication date: ${n === 1 ? 'its' : 'their'} relative dates ("on Tuesday", "last week") are unresolved; pass --published (a date, or "mtime" for local files) or give dates in the input`
 }
 
 /** `sitrep ingest PATH|URL|FEED...` */
@@ -64,6 +70,7 @@ export function registerIngest(program: Command, io: CliIO) {
       try {
         const s = await ingestSources(specs, store, opts, io)
         io.err(formatSummary(s))
+        if (s.undated) io.err(undatedNote(s.undated))
         if (s.failed) io.err(`${s.failed} item(s) failed`)
         if (s.failed || s.stopped) io.setExitCode(1)
       } finally {

@@ -17,6 +17,7 @@ const COMMANDS: [string[], () => Promise<Register>][] = [
   [['show'], async () => (await import('./show-command.js')).registerShow],
   [['recode'], async () => (await import('./recode-command.js')).registerRecode],
   [['serve'], async () => (await import('./serve-command.js')).registerServe],
+  [['start'], async () => (await import('./start-command.js')).registerStart],
 ]
 
 /**
@@ -43,7 +44,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<void>
     await (await makeProgram(io, command === argv[0] ? command : undefined)).parseAsync(argv, { from: 'user' })
   } catch (e) {
     if (e instanceof CommanderError) { if (e.exitCode !== 0) io.setExitCode(e.exitCode === 1 ? 2 : e.exitCode); return }
-    io.err(`sitrep: ${(e as Error).message}`)
+    const err = e as NodeJS.ErrnoException
+    // a file the user named and that is not there: say so in their words, not Node's
+    io.err(`sitrep: ${err.code === 'ENOENT' && err.path ? `no such file: ${err.path}` : err.message}`)
     io.setExitCode(2)
   }
 }

@@ -49,7 +49,7 @@ describe('checkAddress', () => {
     expect(checkAddress('169.254.169.254', { allowPrivate: true })).toEqual({
       allowed: false, kind: 'link-local', reason: 'link-local address 169.254.169.254 refused (always refused)',
     })
-    expect(checkAddress('10.1.2.3')).toMatchObject({ reason: 'private address 10.1.2.3 refused (allowPrivate is off)' })
+    expect(checkAddress('10.1.2.3')).toMatchObject({ reason: 'private address 10.1.2.3 refused (pass --allow-private to allow private and loopback addresses)' })
   })
 
   it('refuses what is not an IP address', () => {

@@ -33,7 +33,7 @@ export function checkAddress(address: string, opts: { allowPrivate?: boolean } =
   }
   const hit = ranges.find((r) => (value & r.mask) === r.base)
   if (!hit || (!hit.always && opts.allowPrivate)) return { allowed: true }
-  const why = hit.always ? 'always refused' : 'allowPrivate is off'
+  const why = hit.always ? 'always refused' : 'pass --allow-private to allow private and loopback addresses'
   return { allowed: false, kind: hit.kind, reason: `${hit.kind} address ${ip} refused (${why})` }
 }
 

@@ -4,19 +4,24 @@ import type { Article } from './html.js'
 import { readReportLines } from './jsonl.js'
 import type { SourceItem, SourceOptions } from './source-types.js'
 import { errorItem } from './source-types.js'
-import { splitTitle } from './split-title.js'
-
-/** Where a document came from: its ref and report id, and for fetched ones the final URL and host. */
-export type Origin = { ref: string; id: string; url?: string; host?: string }
+import { titleOf } from './split-title.js'
 
 /**
- * One report from a text or Markdown document.
- * @example textReport('# Clashes\n\nTwo killed.', { ref: 'a.md', id: 'a.md' }, {}) // { ref: 'a.md', report: { id: 'a.md', title: 'Clashes', text: 'Two killed.' } }
+ * Where a document came from: its ref and report id, for fetched ones the final URL and host, and the
+ * outlet to name when the document names none (a local file's base name).
+ */
+export type Origin = { ref: string; id: string; url?: string; host?: string; source?: string }
+
+/**
+ * One report from a text or Markdown document: the text as it is, its first line as the title when
+ * titleOf() says it is one.
+ * @example textReport('# Clashes\n\nTwo killed.', { ref: 'a.md', id: 'a.md' }, {}) // { ref: 'a.md', report: { id: 'a.md', title: 'Clashes', text: '# Clashes\n\nTwo killed.' } }
  */
 export function textReport(body: string, origin: Origin, opts: SourceOptions): SourceItem {
-  const { title, text } = splitTitle(body)
-  if (!text) return errorItem(origin.ref, 'no text')
-  const fields = { text, ...(title ? { title } : {}), ...(origin.host ? { source: origin.host } : {}) }
+  if (!body.trim()) return errorItem(origin.ref, 'empty: no text to code')
+  const title = titleOf(body)
+  const source = origin.host ?? origin.source
+  const fields = { text: body, ...(title ? { title } : {}), ...(source ? { source } : {}) }
   return { ref: origin.ref, report: report(origin, opts, fields) }
 }
 
@@ -35,8 +40,8 @@ export function* jsonlReports(text: string, origin: Origin, opts: SourceOptions)
   }
 }
 
-function articleFields(article: Article, origin: Pick<Origin, 'host'>): Omit<ReportInput, 'id'> {
-  const source = article.siteName ?? origin.host
+function articleFields(article: Article, origin: Pick<Origin, 'host' | 'source'>): Omit<ReportInput, 'id'> {
+  const source = article.siteName ?? origin.host ?? origin.source
   return {
     text: article.text,
     ...(article.title ? { title: article.title } : {}),
@@ -48,7 +53,8 @@ function articleFields(article: Article, origin: Pick<Origin, 'host'>): Omit<Rep
 
 /** @example withDefaultPublished({ id: 'a', text: 't' }, { defaultPublished: '2024-01-02' }) // { id: 'a', text: 't', published: '2024-01-02' } */
 export function withDefaultPublished(r: ReportInput, opts: SourceOptions): ReportInput {
-  return r.published || !opts.defaultPublished ? r : { ...r, published: opts.defaultPublished }
+  // "mtime" is turned into a date where a file is read; elsewhere there is no file to take it from
+  return r.published || !opts.defaultPublished || opts.defaultPublished === 'mtime' ? r : { ...r, published: opts.defaultPublished }
 }
 
 function report(origin: Origin, opts: SourceOptions, fields: Omit<ReportInput, 'id'>): ReportInput {

@@ -5,7 +5,7 @@ import type { Feed, FeedItem } from './feed.js'
 import { extractArticle, htmlFragmentText } from './html.js'
 import type { SourceContext, SourceItem } from './source-types.js'
 import { errorItem } from './source-types.js'
-import { splitTitle } from './split-title.js'
+import { titleOf } from './split-title.js'
 import { hostName, withDefaultPublished } from './document-reports.js'
 import type { Origin } from './document-reports.js'
 
@@ -68,9 +68,9 @@ async function itemReport(item: FeedItem, { link, key, ref }: ItemNames, feed: F
   const page = await ctx.fetch(link)
   const kind = kindForMime(page.contentType, page.text)
   if (kind === 'text') {
-    const { title, text } = splitTitle(page.text)
-    if (!text) return errorItem(ref, 'no text')
-    return { ref, report: finish({ ...(title ? { title } : {}), ...base, text, ...(outlet ? { source: outlet } : {}) }, ctx) }
+    if (!page.text.trim()) return errorItem(ref, 'empty: no text to code')
+    const title = titleOf(page.text)
+    return { ref, report: finish({ ...(title ? { title } : {}), ...base, text: page.text, ...(outlet ? { source: outlet } : {}) }, ctx) }
   }
   if (kind !== 'html') return errorItem(ref, `item link gives ${page.contentType || kind}, not an article page`)
   const article = extractArticle(page.text)

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join, resolve, sep } from 'node:path'
 import { KNOWN_EXTENSIONS, kindForPath, sniffKind } from './document-kind.js'
 import type { DocumentKind } from './document-kind.js'
 import { feedReports } from './feed-reports.js'
@@ -11,7 +11,7 @@ import { readFileCapped, walkDirectory } from './local-files.js'
 import type { SourceContext, SourceItem } from './source-types.js'
 import { errorItem } from './source-types.js'
 import { decodeText } from './text-decode.js'
-import { htmlReport, textReport, withDefaultPublished } from './document-reports.js'
+import { htmlReport, textReport, withDefaultPublished, type Origin } from './document-reports.js'
 
 const DEFAULT_INCLUDE = globMatcher(`*.{${KNOWN_EXTENSIONS.join(',')}}`)
 
@@ -22,26 +22,30 @@ export async function* readPath(path: string, ctx: SourceContext): AsyncGenerato
     info = await stat(path)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    yield errorItem(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (e as Error).message})`)
+    yield code === 'ENOENT' ? { ref: path, error: `no such file: ${path}` } : errorItem(path, `cannot read (${code ?? (e as Error).message})`)
     return
   }
+  // A report's id and outlet never carry the absolute path (it would leak a user's directory layout into
+  // shared data): a file named alone is its base name, a file in a directory is "directory/relative/path".
   if (info.isFile()) {
-    yield* readFile(path, kindForPath(path), ctx)
+    yield* readFile(path, basename(path), kindForPath(path), ctx)
   } else if (info.isDirectory()) {
     const include = ctx.opts.glob ? globMatcher(ctx.opts.glob) : DEFAULT_INCLUDE
+    const root = basename(resolve(path))
     for (const entry of await walkDirectory(path, include)) {
       const ref = join(path, entry.relative)
       if (entry.error) yield errorItem(ref, entry.error)
-      else yield* readFile(ref, kindForPath(ref), ctx)
+      else yield* readFile(ref, `${root}/${entry.relative.split(sep).join('/')}`, kindForPath(ref), ctx)
     }
   } else {
     yield errorItem(path, 'not a regular file or directory')
   }
 }
 
-async function* readFile(path: string, kind: DocumentKind | undefined, ctx: SourceContext): AsyncGenerator<SourceItem> {
+async function* readFile(path: string, id: string, kind: DocumentKind | undefined, given: SourceContext): AsyncGenerator<SourceItem> {
+  const ctx = given.opts.defaultPublished === 'mtime' ? await withFileDate(path, given) : given
   if (kind === 'jsonl') {
-    yield* jsonlFile(path, ctx)
+    yield* jsonlStream(createReadStream(path), path, ctx, id)
     return
   }
   const read = await readFileCapped(path, ctx.opts.maxBytes)
@@ -54,24 +58,33 @@ async function* readFile(path: string, kind: DocumentKind | undefined, ctx: Sour
     yield errorItem(path, decoded.error)
     return
   }
-  const origin = { ref: path, id: path }
-  const actual = kind ?? sniffKind(decoded.text)
-  if (actual === 'feed') yield* feedReports(decoded.text, origin, ctx)
-  else if (actual === 'html') yield htmlReport(decoded.text, origin, ctx.opts)
-  else if (actual === 'text') yield textReport(decoded.text, origin, ctx.opts)
-  else yield errorItem(path, 'JSON lines need a .jsonl or .ndjson extension')
+  yield* documentItems(decoded.text, kind, { ref: path, id, source: basename(path) }, ctx)
 }
 
-/** JSONL is streamed a line at a time, so maxBytes caps each line rather than the whole batch. */
-async function* jsonlFile(path: string, ctx: SourceContext): AsyncGenerator<SourceItem> {
-  yield* jsonlStream(createReadStream(path), path, ctx)
+/** The reports of a decoded document: by its kind, or by what its text looks like. */
+export async function* documentItems(text: string, kind: DocumentKind | undefined, origin: Origin, ctx: SourceContext): AsyncGenerator<SourceItem> {
+  const actual = kind ?? sniffKind(text)
+  if (actual === 'feed') yield* feedReports(text, origin, ctx)
+  else if (actual === 'html') yield htmlReport(text, origin, ctx.opts)
+  else if (actual === 'text') yield textReport(text, origin, ctx.opts)
+  else yield errorItem(origin.ref, 'JSON lines need a .jsonl or .ndjson extension')
+}
+
+/** `--published mtime`: the file's modification date stands for the publication date of its undated reports. */
+async function withFileDate(path: string, ctx: SourceContext): Promise<SourceContext> {
+  try {
+    const date = (await stat(path)).mtime.toISOString().slice(0, 10)
+    return { ...ctx, opts: { ...ctx.opts, defaultPublished: date } }
+  } catch {
+    return ctx
+  }
 }
 
 /**
  * Reports from a stream of JSON lines (a file, or stdin for "-"); ref and default id are `name:line`.
  * @example for await (const item of jsonlStream(process.stdin, 'stdin', ctx)) ...
  */
-export async function* jsonlStream(stream: AsyncIterable<Buffer | string>, name: string, ctx: SourceContext): AsyncGenerator<SourceItem> {
+export async function* jsonlStream(stream: AsyncIterable<Buffer | string>, name: string, ctx: SourceContext, idBase = name): AsyncGenerator<SourceItem> {
   try {
     for await (const l of streamLines(stream, ctx.opts.maxBytes)) {
       const ref = `${name}:${l.line}`
@@ -79,7 +92,7 @@ export async function* jsonlStream(stream: AsyncIterable<Buffer | string>, name:
         yield errorItem(ref, l.error)
         continue
       }
-      const r = parseReportLine(l.text, l.line, { defaultId: () => ref })
+      const r = parseReportLine(l.text, l.line, { defaultId: () => `${idBase}:${l.line}` })
       if (!r) continue
       yield 'error' in r ? errorItem(ref, r.error) : { ref, report: withDefaultPublished(r.report, ctx.opts) }
     }

@@ -12,7 +12,7 @@ export type SourceOptions = {
   maxBytes?: number
   /** default 5 */
   maxRedirects?: number
-  /** YYYY-MM-DD for reports that carry no date of their own */
+  /** YYYY-MM-DD for reports that carry no date of their own; "mtime": a local file's modification date */
   defaultPublished?: string
   /** called with a feed item's link (or guid) before it is read; true skips the item */
   isSeen?: (key: string) => boolean | Promise<boolean>

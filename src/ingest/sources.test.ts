@@ -51,21 +51,21 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('readSources: local files', () => {
-  it('reads a text file, its short first line as the title', async () => {
+  it('reads a text file whole, its short first line as the title (and still in the text, so every command codes the same words)', async () => {
     expect(await collect([at('curfew.txt')])).toEqual([{
       ref: at('curfew.txt'),
-      report: { id: at('curfew.txt'), title: 'Curfew imposed in Harbour City', text: 'The army imposed a night curfew after two days of rioting.' },
+      report: { id: 'curfew.txt', title: 'Curfew imposed in Harbour City', text: 'Curfew imposed in Harbour City\n\nThe army imposed a night curfew after two days of rioting.\n', source: 'curfew.txt' },
     }])
   })
 
   it('keeps a sentence-like first line in the text, and applies defaultPublished', async () => {
     const [item] = await collect([at('lead.txt')], { defaultPublished: '2021-02-03' })
-    expect(item).toEqual({ ref: at('lead.txt'), report: { id: at('lead.txt'), text: 'The army imposed a night curfew.\n\nShops closed early.', published: '2021-02-03' } })
+    expect(item).toEqual({ ref: at('lead.txt'), report: { id: 'lead.txt', text: 'The army imposed a night curfew.\n\nShops closed early.\n', published: '2021-02-03', source: 'lead.txt' } })
   })
 
   it('takes a Markdown # heading as the title', async () => {
     const [item] = await collect([at('raid.md')])
-    expect(item).toMatchObject({ report: { title: 'Raid on a farm near Tessa', text: 'Soldiers detained six men during a dawn raid.' } })
+    expect(item).toMatchObject({ report: { title: 'Raid on a farm near Tessa', text: '# Raid on a farm near Tessa\n\nSoldiers detained six men during a dawn raid.\n' } })
   })
 
   it('reads JSONL a report a line: id, else url, else path:line; a bad line is an error naming it', async () => {
@@ -75,7 +75,7 @@ describe('readSources: local files', () => {
       { ref: `${p}:1`, report: { id: 'r1', text: 'Gunmen killed a trader.', published: '2020-05-01' } },
       { ref: `${p}:3`, report: { id: 'https://news.example.org/p', text: 'Protesters blocked the highway.', url: 'https://news.example.org/p', published: '1999-01-01' } },
       { ref: `${p}:4`, error: expect.stringMatching(new RegExp(`^${p}:4: not valid JSON`)) },
-      { ref: `${p}:5`, report: { id: `${p}:5`, text: 'A bomb exploded near the bus station.', published: '1999-01-01' } },
+      { ref: `${p}:5`, report: { id: 'batch.jsonl:5', text: 'A bomb exploded near the bus station.', published: '1999-01-01' } },
     ])
   })
 
@@ -112,14 +112,14 @@ describe('readSources: local files', () => {
 
   it('sniffs a file without a known extension: HTML, else text', async () => {
     const items = await collect([at('notes'), at('page')])
-    expect(items[0]).toMatchObject({ report: { id: at('notes'), text: 'A file without an extension.\n\nIt holds plain text.' } })
-    expect(items[1]).toMatchObject({ report: { id: at('page'), title: 'Sniffed page', text: 'Rebels shelled the airport.' } })
+    expect(items[0]).toMatchObject({ report: { id: 'notes', text: expect.stringMatching(/^A file without an extension\.\n\nIt holds plain text\.\n?$/) } })
+    expect(items[1]).toMatchObject({ report: { id: 'page', title: 'Sniffed page', text: 'Rebels shelled the airport.' } })
   })
 
   it('gives an error for a missing path and for an empty file, and goes on', async () => {
     const items = await collect([at('missing.txt'), at('empty.txt'), at('raid.md')])
     expect(items.map((i) => ('error' in i ? i.error : 'report'))).toEqual([
-      `${at('missing.txt')}: no such file or directory`, `${at('empty.txt')}: no text`, 'report',
+      `no such file: ${at('missing.txt')}`, `${at('empty.txt')}: empty: no text to code`, 'report',
     ])
   })
 
@@ -161,7 +161,9 @@ describe('readSources: directories', () => {
     const items = await collect([at('tree')])
     expect(items.map((i) => i.ref)).toEqual([at('tree', 'a', 'one.md'), at('tree', 'b', 'deep', 'two.txt'), at('tree', 'b', 'three.html'), at('tree', 'z.txt')])
     expect(items.every((i) => 'report' in i)).toBe(true)
-    expect(items[2]).toMatchObject({ report: { id: at('tree', 'b', 'three.html'), text: 'Third report.' } })
+    // ids from the directory named down, never the absolute path
+    expect(items.map((i) => ('report' in i ? i.report.id : ''))).toEqual(['tree/a/one.md', 'tree/b/deep/two.txt', 'tree/b/three.html', 'tree/z.txt'])
+    expect(items[2]).toMatchObject({ report: { id: 'tree/b/three.html', text: 'Third report.', source: 'three.html' } })
   })
 
   it('filters by glob', async () => {

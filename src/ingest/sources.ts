@@ -1,7 +1,7 @@
 import { safeFetch } from './safe-fetch.js'
 import { FETCH_DEFAULTS } from './safe-fetch.js'
 import { globMatcher } from './glob.js'
-import { jsonlStream, readPath } from './read-local.js'
+import { documentItems, jsonlStream, readPath } from './read-local.js'
 import { readUrl } from './read-url.js'
 import { refuseMimeType } from './document-kind.js'
 import type { SourceContext, SourceItem, SourceOptions } from './source-types.js'
@@ -39,4 +39,14 @@ export async function* readSources(specs: string[], opts: SourceOptions = {}): A
       yield errorItem(spec, `unexpected failure: ${(e as Error).message}`)
     }
   }
+}
+
+/**
+ * Reports from a text already in hand (standard input for `sitrep code -`), read as a file of unknown
+ * kind is: an HTML page, a feed's items, or a plain text with its title line.
+ */
+export function textItems(text: string, name: string, opts: SourceOptions = {}): AsyncGenerator<SourceItem> {
+  const maxBytes = opts.maxBytes ?? FETCH_DEFAULTS.maxBytes
+  const ctx: SourceContext = { opts: { ...opts, maxBytes }, fetch: () => Promise.reject(new Error('standard input is read as it is: no link is fetched')) }
+  return documentItems(text, undefined, { ref: name, id: name }, ctx)
 }

@@ -11,6 +11,8 @@ export type IngestSummary = {
   skipped: number
   failed: number
   failures: { ref: string; reason: string }[]
+  /** reports coded with no publication date (their relative dates unresolved) */
+  undated: number
   eventsNew: number
   eventsMerged: number
   /** set when the store itself failed (full disk, read-only file): the ingest stopped there */
@@ -33,7 +35,7 @@ export type IngestOptions = {
  * stored reports are recognised and skipped.
  */
 export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, store: Store, opts: IngestOptions & { batchSize?: number }): Promise<IngestSummary> {
-  const s: IngestSummary = { read: 0, stored: 0, seen: 0, skipped: 0, failed: 0, failures: [], eventsNew: 0, eventsMerged: 0 }
+  const s: IngestSummary = { read: 0, stored: 0, seen: 0, skipped: 0, failed: 0, failures: [], eventsNew: 0, eventsMerged: 0, undated: 0 }
   const size = opts.batchSize ?? 200
   let pending: { ref: string; report: ReportInput; events: SitrepEvent[] }[] = []
   const fail = (ref: string, reason: string) => { s.failed++; s.failures.push({ ref, reason }); opts.onItem?.(ref, 'failed', s) }
@@ -68,6 +70,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     try {
       if (await store.seen({ url: report.url ?? null, text: report.text })) { s.seen++; opts.onItem?.(item.ref, 'seen', s); continue }
       pending.push({ ref: item.ref, report, events: opts.code(report) })
+      if (!report.published) s.undated++
     } catch (e) {
       fail(item.ref, `coding failed: ${(e as Error).message}`)
       continue
@@ -81,7 +84,8 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
 export function formatSummary(s: IngestSummary): string {
   const lines = [`read ${s.read} item(s): ${s.stored} stored, ${s.seen} already stored, ${s.skipped} skipped, ${s.failed} failed; events: ${s.eventsNew} new, ${s.eventsMerged} merged into existing ones`]
   if (s.stopped) lines.push(`stopped: cannot write to the store: ${s.stopped}`)
-  for (const f of s.failures.slice(0, 50)) lines.push(`  failed: ${f.ref}: ${f.reason}`)
+  // a reader's message already names its source ("a.txt: binary file"): say the path once
+  for (const f of s.failures.slice(0, 50)) lines.push(`  failed: ${f.reason.includes(f.ref) ? f.reason : `${f.ref}: ${f.reason}`}`)
   if (s.failures.length > 50) lines.push(`  ... and ${s.failures.length - 50} more failure(s)`)
   return lines.join('\n')
 }
