@@ -68,10 +68,13 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)
       const known = (name: string): 'well' | 'known' | null => {
-        if (!gaz || cands.length === 0) return null
+        if (!gaz) return null
         const found = placesNamed(gaz, name, cands)
         if (found.length === 0) return null
-        return found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0 ? 'well' : 'known'
+        const well = found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0
+        // with no country named anywhere, only a city the world knows says where the report is ("marched through Mombasa")
+        if (cands.length === 0) return found.some((p) => p.population >= WORLD_CITY_POPULATION) ? 'well' : null
+        return well ? 'well' : 'known'
       }
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known, d.dateline) }
     }],
@@ -95,6 +98,7 @@ export function makeCoder(opts: CoderOptions = {}) {
 
 // a name with no place word around it is a place only if it is a city (or a district or province), not any village
 const WELL_KNOWN_POPULATION = 20_000
+const WORLD_CITY_POPULATION = 250_000
 const LOCAL_KINDS = new Set(['locality', 'neighbourhood', 'localadmin', 'hamlet', 'campus', 'microhood', 'borough', 'venue'])
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

@@ -222,6 +222,16 @@ describe('HTTP API: reads', () => {
     expect(a1.series).toEqual([{ period: '2023-12-05', key: 'Borno', events: 1, fatalities: 3 }])
   })
 
+  it('counts background events in stats only when asked, under the same filters (the dashboard\'s "background events hidden")', async () => {
+    const total = async (qs: string) => (await body(await get(`/api/stats?bucket=month${qs}`))).series.reduce((s: number, r: Json) => s + r.events, 0)
+    // read from the per-day counts, and from the events themselves (a filter those counts do not keep)
+    for (const f of ['', '&min-fatalities=0']) {
+      expect(await total(f), f).toBe(7)
+      expect(await total(`${f}&background=true`), f).toBe(8)
+    }
+    expect(await total('&background=true&country=Syria')).toBe(1)
+  })
+
   it('lists actors by number of events, filtered by substring', async () => {
     const all = await body(await get('/api/actors'))
     // actor2 counts too: every seeded event targets Iraqi civilians

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -12,10 +12,13 @@ import type { StoredEvent } from '../src/store/types.js'
 import type { ReportInput, SitrepEvent, Span } from '../src/types.js'
 import { ensureChromium, launchChromium } from './support/chromium.js'
 import { buildWebStore, XSS_REPORT } from './support/web-store.js'
+import { inBounds, intersects, lonGap, mapView, measureLayout } from './support/page-layout.js'
 
 // The dashboard (web/) in headless Chromium against the real API over a store of the project's own
 // invented reports plus one hostile report. The cases run in order on one page, as an analyst would.
 const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts', 'browser')
+// the layout cases' screenshots, one per case and window width (out/ is git-ignored)
+const SCREENSHOTS = join(import.meta.dirname, '..', 'out', 'screenshots')
 const TOKEN = 'test-token'
 const PALETTE = ['#D55E00', '#E69F00', '#CC79A7', '#0072B2', '#009E73', '#56B4E9']
 
@@ -374,6 +377,204 @@ describe('dashboard in Chromium', () => {
     expect(new URL(page.url()).searchParams.has('view')).toBe(false)
     await page.click('#f-reset')
     await waitForView(all.points, all.rows)
+  })
+
+  // The same dashboard in a phone's, a tablet's and a wide desktop's window. The cases of one width
+  // run in order; each starts from a fresh load.
+  describe('in windows of several widths', () => {
+    beforeAll(async () => {
+      if (setupError) return
+      // a report of one raid that tells, as past context, of two battles years before: two more
+      // background events (in Iraq), so the header's count of hidden ones has a plural to say
+      const report = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/kirkuk-raid-background/input.json'), 'utf8')) as ReportInput
+      const res = await fetch(`${base}/api/reports`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(report) })
+      expect(res.status, await res.text()).toBe(200)
+    }, 120_000)
+
+    describe.each([360, 768, 1400])('%i px wide', (width) => {
+      const WIDE = 1100 // web/styles.css: from here on, filters | map over timeline | list, side by side
+      const FOCUS_ZOOM = 7 // web/map.js: an event picked from the list or a link is shown this close at least
+      type Points = { count: number; event_id: string[]; latitude: number[]; longitude: number[]; fatalities: number[] }
+      const points = (qs = '') => api<Points>(`/api/events?format=points&limit=200000${qs ? `&${qs}` : ''}`)
+      const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`) })
+      /** Waits until the map has drawn `n` events and the table lists `rows` (not all need be in the map's view). */
+      const waitForLoad = (n: number, rows: number) => page.waitForFunction(([p, r]) => {
+        const map = document.querySelector<HTMLElement>('#map'), body = document.querySelector<HTMLElement>('#events-body')
+        return map?.dataset.state === 'ready' && map.dataset.points === String(p) && body?.dataset.rows === String(r)
+      }, [n, rows], { timeout: 20_000 })
+      const openFresh = async (qs = '') => {
+        const counts = await apiCounts(qs)
+        await page.goto(`${base}/${qs ? `?${qs}` : ''}`)
+        await waitForLoad(counts.points, counts.rows)
+        return counts
+      }
+      /** Polls until the map is centred on lat/lon (within 0.1°) and returns its view. */
+      const mapCentredOn = async (lat: number, lon: number) => {
+        await expect.poll(async () => { const v = await mapView(page); return Math.max(Math.abs(v.lat - lat), lonGap(v.lon, lon)) }, { timeout: 10_000 }).toBeLessThan(0.1)
+        return mapView(page)
+      }
+
+      beforeAll(async () => {
+        if (setupError) return
+        mkdirSync(SCREENSHOTS, { recursive: true })
+        await page.setViewportSize({ width, height: 800 })
+      })
+
+      it('shows the map (200 px tall or more) with nothing overlapping the table and nothing past the window\'s right edge', async () => {
+        await openFresh()
+        const l = await measureLayout(page)
+        expect(l.innerWidth).toBe(width)
+        expect(await page.locator('#map').isVisible()).toBe(true)
+        expect(l.map.height).toBeGreaterThanOrEqual(200)
+        expect(l.map.width).toBeGreaterThanOrEqual(300)
+        expect(l.map.x).toBeGreaterThanOrEqual(0)
+        expect(l.map.x + l.map.width).toBeLessThanOrEqual(l.clientWidth + 0.5)
+        // the map starts on the first screen
+        expect(l.map.y).toBeLessThan(l.innerHeight / 3)
+        expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth)
+        expect(l.pastRightEdge).toEqual([])
+        expect(l.headings.map((h) => h.text)).toEqual(expect.arrayContaining(['Sitrep', expect.stringMatching(/^Per week, by event type/)]))
+        for (const h of l.headings) {
+          for (const [what, b] of [['map', l.map], ['timeline chart', l.timelineChart], ['events table', l.table]] as const) {
+            expect(intersects(h.box, b), `heading "${h.text}" overlaps the ${what}`).toBe(false)
+          }
+        }
+        if (width < WIDE) {
+          // one column of panels: map, then timeline, then the list
+          expect(l.timeline.y).toBeGreaterThanOrEqual(l.map.y + l.map.height - 0.5)
+          expect(l.table.y).toBeGreaterThanOrEqual(l.timeline.y + l.timeline.height - 0.5)
+        }
+        if (width >= 560) {
+          // every column heading in full, left of the table panel's scroll bar: no column hides behind it
+          expect(l.headerCells.map((c) => c.text)).toEqual(['Date', 'Type / sub-type', 'Actors', 'Location', 'Dead', 'Src', 'Conf'])
+          for (const c of l.headerCells) {
+            expect(c.box.x, c.text).toBeGreaterThanOrEqual(0)
+            expect(c.box.x + c.box.width, c.text).toBeLessThanOrEqual(Math.min(l.tablePanelRight, l.clientWidth) + 0.5)
+          }
+          expect(l.tablePanel.scrollWidth).toBeLessThanOrEqual(l.tablePanel.clientWidth)
+        } else {
+          // too narrow for seven columns: each event is a card whose cells all stay in the window
+          expect(l.headerCells).toEqual([])
+          const cells = await page.locator('#events-body tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right))
+          expect(cells).toHaveLength(7)
+          for (const right of cells) expect(right).toBeLessThanOrEqual(l.clientWidth + 0.5)
+        }
+        await shoot('layout')
+      })
+
+      it('lets the filters be reached and used', async () => {
+        await openFresh()
+        const country = page.locator('#f-country')
+        const toggle = page.locator('#filters-toggle')
+        if (width < 700) {
+          // behind the top bar's button, so the map comes first
+          expect(await country.isVisible()).toBe(false)
+          expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+          await toggle.click()
+          expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+        } else {
+          expect(await toggle.isVisible()).toBe(false)
+        }
+        expect(await country.isVisible()).toBe(true)
+        const box = (await country.boundingBox())!
+        expect(box.x).toBeGreaterThanOrEqual(0)
+        expect(box.x + box.width).toBeLessThanOrEqual(width)
+        await country.fill('Iraq')
+        await country.press('Enter')
+        const iraq = await apiCounts('country=Iraq')
+        expect(iraq.points).toBeGreaterThan(0)
+        await waitForLoad(iraq.points, iraq.rows)
+        expect(new URL(page.url()).searchParams.get('country')).toBe('Iraq')
+        const l = await measureLayout(page)
+        expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth)
+        expect(l.pastRightEdge).toEqual([])
+        await shoot('filters')
+        await page.click('#f-reset')
+        const all = await apiCounts('')
+        await waitForLoad(all.points, all.rows)
+        if (width < 700) {
+          await toggle.click()
+          expect(await country.isVisible()).toBe(false)
+        }
+      })
+
+      it('brings the map to an event picked in the table, zoomed in on it', async () => {
+        await openFresh()
+        const pts = await points()
+        const start = await mapView(page)
+        const gap = (i: number, lat: number, lon: number) => Math.hypot(pts.latitude[i]! - lat, lonGap(pts.longitude[i]!, lon))
+        // B: the event farthest from where the map starts; A: the event farthest from B
+        const idx = [...pts.event_id.keys()]
+        const b = idx.reduce((m, i) => (gap(i, start.lat, start.lon) > gap(m, start.lat, start.lon) ? i : m))
+        const a = idx.reduce((m, i) => (gap(i, pts.latitude[b]!, pts.longitude[b]!) > gap(m, pts.latitude[b]!, pts.longitude[b]!) ? i : m))
+        expect(gap(b, start.lat, start.lon), 'the event picked second is away from the first view').toBeGreaterThan(5)
+
+        await page.click(`#events-body tr[data-event-id="${pts.event_id[a]!}"]`)
+        await page.waitForSelector(`#detail[data-event-id="${pts.event_id[a]!}"]`)
+        let view = await mapCentredOn(pts.latitude[a]!, pts.longitude[a]!)
+        expect(view.zoom).toBeGreaterThanOrEqual(FOCUS_ZOOM)
+        expect(inBounds(view.bounds, pts.latitude[b]!, pts.longitude[b]!), 'the second event is out of the map\'s view').toBe(false)
+
+        await page.click('#detail-close')
+        await page.click(`#events-body tr[data-event-id="${pts.event_id[b]!}"]`)
+        await page.waitForSelector(`#detail[data-event-id="${pts.event_id[b]!}"] .source-text`)
+        view = await mapCentredOn(pts.latitude[b]!, pts.longitude[b]!)
+        expect(view.zoom).toBeGreaterThanOrEqual(FOCUS_ZOOM)
+        expect(new URL(page.url()).searchParams.get('event')).toBe(pts.event_id[b])
+        // the event's panel is where the analyst looks, also when the list it replaced was scrolled far down
+        const detail = (await page.locator('#detail').boundingBox())!
+        expect(detail.y).toBeGreaterThanOrEqual(0)
+        expect(detail.y).toBeLessThan(800)
+        const l = await measureLayout(page)
+        expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth)
+        expect(l.pastRightEdge).toEqual([])
+        for (const h of l.headings) expect(intersects(h.box, l.map), `heading "${h.text}" overlaps the map`).toBe(false)
+        await shoot('select-event')
+      })
+
+      it('opens a link to an event with the map centred and zoomed in on it', async () => {
+        // the event farthest from the view of every event, so the map must move to show it
+        const all = await openFresh()
+        const start = await mapView(page)
+        const pts = await points()
+        const far = [...pts.event_id.keys()].reduce((m, i) => (Math.hypot(pts.latitude[i]! - start.lat, lonGap(pts.longitude[i]!, start.lon))
+          > Math.hypot(pts.latitude[m]! - start.lat, lonGap(pts.longitude[m]!, start.lon)) ? i : m))
+        expect(Math.hypot(pts.latitude[far]! - start.lat, lonGap(pts.longitude[far]!, start.lon))).toBeGreaterThan(5)
+        const id = pts.event_id[far]!
+        await page.goto(`${base}/?event=${id}`)
+        await page.waitForSelector(`#detail[data-event-id="${id}"] .source-text`)
+        await waitForLoad(all.points, all.rows)
+        const view = await mapCentredOn(pts.latitude[far]!, pts.longitude[far]!)
+        expect(view.zoom).toBeGreaterThanOrEqual(FOCUS_ZOOM)
+        const l = await measureLayout(page)
+        expect(l.map.height).toBeGreaterThanOrEqual(200)
+        expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth)
+        expect(l.pastRightEdge).toEqual([])
+        await shoot('deep-link')
+      })
+
+      it('says in the header how many background events the filters hide, counted by the API for the same filters', async () => {
+        // background events: those the API leaves out unless asked with background=true
+        const hidden = async (qs: string) => (await api<{ events: StoredEvent[] }>(`/api/events?limit=1000&background=true${qs ? `&${qs}` : ''}`)).events.filter((e) => e.background).length
+        const expected = async (qs: string) => {
+          const p = await points(qs)
+          const k = await hidden(qs)
+          const dead = p.fatalities.reduce((s, f) => s + f, 0)
+          return { k, text: `${p.count} event${p.count === 1 ? '' : 's'} on the map${k ? `, ${k} background event${k === 1 ? '' : 's'} hidden` : ''} · ${dead} fatalities` }
+        }
+        const cases = [['', 'several'], ['country=Afghanistan', 'one'], ['country=Syria', 'none']] as const
+        for (const [qs, how] of cases) {
+          const want = await expected(qs)
+          // the store's data must give each case (the Iraqi report posted above adds two background events)
+          if (how === 'several') expect(want.k, qs).toBeGreaterThan(1)
+          else expect(want.k, qs).toBe(how === 'one' ? 1 : 0)
+          await openFresh(qs)
+          await expect.poll(() => page.locator('#summary').innerText(), { timeout: 10_000 }).toBe(want.text)
+          if (how === 'several') await shoot('background-count')
+        }
+        expect(await page.locator('#summary').innerText()).not.toContain('hidden')
+      })
+    })
   })
 
   it('logged no console errors and no CSP violations', () => {

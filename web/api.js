@@ -115,6 +115,26 @@ export async function getWeeklyStats(f, signal) {
 }
 
 /**
+ * How many background events (ones the reports mention only as past context) the filters match:
+ * the API leaves them out unless asked with background=true, so this is the difference of two
+ * counts over the same filters. Counted by /api/stats, which counts dated events only.
+ * @param {Filters} f @param {AbortSignal} [signal] @returns {Promise<number>}
+ */
+export async function getHiddenBackground(f, signal) {
+  const count = async (/** @type {boolean} */ background) => {
+    const params = filterParams(f)
+    params.set('bucket', 'month')
+    params.set('by', 'event_type')
+    if (background) params.set('background', 'true')
+    /** @type {StatsRow[]} */
+    const series = (await request('/api/stats', { params, signal })).series
+    return series.reduce((n, r) => n + r.events, 0)
+  }
+  const [all, shown] = await Promise.all([count(true), count(false)])
+  return Math.max(0, all - shown)
+}
+
+/**
  * Keys of a grouping over all time (the country and province suggestions).
  * @param {'country' | 'admin1'} by @param {Filters} [f] @returns {Promise<string[]>}
  */

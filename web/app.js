@@ -4,7 +4,7 @@
 // in parallel, and requests a newer change supersedes are aborted. Sets window.__sitrepRendered
 // after each full map render (benchmarks and tests read it).
 import { readState, writeSearch, filterParams, sameFilters } from './filter-state.js'
-import { getConfig, getPoints, getWeeklyStats, getEvents, getEvent, getKeys, postReview, exportUrl, isAbort, errorText } from './api.js'
+import { getConfig, getPoints, getWeeklyStats, getHiddenBackground, getEvents, getEvent, getKeys, postReview, exportUrl, isAbort, errorText } from './api.js'
 import { byId, fmt } from './dom.js'
 import { createMap } from './map.js'
 import { createLegend } from './legend.js'
@@ -14,6 +14,8 @@ import { createTable } from './table.js'
 import { createFilters } from './filters.js'
 import { createDetail } from './event-detail.js'
 import { createTokenField } from './token.js'
+import { createSummary } from './summary.js'
+import { createFiltersToggle } from './filters-toggle.js'
 
 /** @typedef {import('./filter-state.js').Filters} Filters */
 /** @typedef {import('./filter-state.js').ListView} ListView */
@@ -51,12 +53,16 @@ function showError(e) {
 }
 
 const mapEl = byId('map')
-const mapView = createMap(mapEl, { onSelect: openEvent })
+// a point clicked on the map is in view already: the map stays where the analyst put it
+const mapView = createMap(mapEl, { onSelect: (id) => openEvent(id, { focus: false }) })
 const legend = createLegend(mapView.map)
 const timeline = createTimeline(byId('timeline-chart'), { onBrush: (since, until) => update({ ...filters, since, until }) })
-const table = createTable(byId('events-body', HTMLTableSectionElement), { onSelect: openEvent })
+const table = createTable(byId('events-body', HTMLTableSectionElement), { onSelect: (id) => openEvent(id) })
 const panel = createFilters(byId('filters', HTMLFormElement), { onChange: (f) => update(f), onError: showError })
-const detail = createDetail(byId('detail'), { onClose: closeEvent })
+createFiltersToggle(byId('filters-toggle', HTMLButtonElement), byId('filters'))
+const detailEl = byId('detail')
+const detail = createDetail(detailEl, { onClose: closeEvent })
+const summary = createSummary(byId('summary'))
 const token = createTokenField({ onChange: () => { if (detailData) renderDetail() } })
 const listView = byId('list-view')
 const loadMore = byId('load-more', HTMLButtonElement)
@@ -140,7 +146,7 @@ function load(f, { fit }) {
     legend.update(pts)
     let dead = 0
     for (const p of pts) dead += p.fatalities
-    byId('summary').textContent = `${fmt(pts.length)} event${pts.length === 1 ? '' : 's'} on the map · ${fmt(dead)} fatalities`
+    summary.setEvents(pts.length, dead)
     const { markers, shown } = await mapView.setPoints(pts, { fit })
     if (signal.aborted) return
     mapEl.dataset.state = 'ready'
@@ -156,7 +162,15 @@ function load(f, { fit }) {
     statsKey = key
     timeline.render(series, f)
   })
-  Promise.all([points, stats, reloadList(f, pointsIn)]).catch(showError)
+  const list = reloadList(f, pointsIn)
+  // Asked for last: the header's note must not hold up the map, the timeline or the list on the
+  // server's one thread. And written after the count it qualifies, never under an older one.
+  const hidden = Promise.allSettled([points, stats, list]).then(async () => {
+    if (signal.aborted) return
+    const n = await getHiddenBackground(f, signal)
+    if (!signal.aborted) summary.setHidden(n)
+  })
+  Promise.all([points, stats, list, hidden]).catch(showError)
 }
 
 /**
@@ -201,14 +215,21 @@ function suggestProvinces() {
   getKeys('admin1', filters).then(panel.setProvinces, showError)
 }
 
-/** @param {string} id */
-async function openEvent(id) {
+/**
+ * Shows one event in the side panel, marks it on the map and, unless `focus` is false, brings the
+ * map to it (from the list or a link, the event may be anywhere, or off the map's view).
+ * @param {string} id @param {{ focus?: boolean }} [opts]
+ */
+async function openEvent(id, { focus = true } = {}) {
   openId = id
   writeUrl()
   table.select(id)
-  mapView.select(id)
+  mapView.select(id, { focus })
   listView.hidden = true
   detail.loading(id)
+  // Below 1100 px the page scrolls as a whole and the list the row was in is gone: the event's top
+  // would be above the window. (The wide layout's panel never is.)
+  if (detailEl.getBoundingClientRect().top < 0) detailEl.scrollIntoView({ block: 'start' })
   try {
     const d = await getEvent(id)
     if (openId !== id) return

@@ -75,3 +75,13 @@ export function byId(id, type) {
 
 /** Thousands separators: `fmt(100000) === '100,000'`. @param {number} n */
 export const fmt = (n) => n.toLocaleString('en-US')
+
+/**
+ * Text that may wrap after each slash ('Remote explosive/landmine/IED'), so a narrow column (the
+ * table's type, the filter panel's type list) breaks there rather than inside a word.
+ * @param {string} s
+ */
+export function slashBreaks(s) {
+  const parts = s.split('/')
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}/`, h('wbr')] : [part]))
+}

@@ -2,7 +2,7 @@
 // The filter panel. Its inputs carry the API's parameter names; a change is reported as a whole
 // Filters object, which the app puts in the URL and sends to the API.
 import { EVENT_TYPES, typeColor } from './colors.js'
-import { h, byId, clear } from './dom.js'
+import { h, byId, clear, slashBreaks } from './dom.js'
 import { emptyFilters, isConfidence, splitList } from './filter-state.js'
 import { getActors, isAbort } from './api.js'
 
@@ -23,7 +23,7 @@ export function createFilters(form, { onChange, onError }) {
     const sw = h('span', { class: 'swatch' })
     sw.style.backgroundColor = typeColor(t)
     const only = h('button', { type: 'button', class: 'only', title: `Show ${t} only`, onclick: () => { for (const b of boxes) b.checked = b === cb; changed() } }, 'only')
-    typeBox.append(h('div', { class: 'type-row' }, h('label', {}, cb, sw, t), only))
+    typeBox.append(h('div', { class: 'type-row' }, h('label', {}, cb, sw, slashBreaks(t)), only))
     return cb
   })
 

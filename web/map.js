@@ -14,6 +14,9 @@ const OUTLINE = '#1f1f1f'
 // Clusters up to zoom 9 (a province fills the screen); deeper, each spot is its own circle.
 // Fewer levels keep indexing fast.
 const MAX_CLUSTER_ZOOM = 9
+// An event picked from the list or a link is shown this close at least: its surroundings, a few
+// towns around. A closer view the analyst chose is kept.
+const FOCUS_ZOOM = 7
 
 /** 1234 → '1.2k' @param {number} n */
 const short = (n) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n))
@@ -35,6 +38,8 @@ export function createMap(el, { onSelect }) {
   let selectedId = null
   /** @type {import('leaflet').CircleMarker | null} */
   let ring = null
+  /** @type {string | null} an event to bring into view once the points that hold it are in (a link opened before they load) */
+  let focusId = null
 
   /** @param {EventPoint} p */
   function tooltipOf(p) {
@@ -113,6 +118,10 @@ export function createMap(el, { onSelect }) {
     drawRing()
     el.dataset.markers = String(drawn)
     el.dataset.shown = String(shown)
+    const c = map.getCenter(), b = map.getBounds()
+    el.dataset.zoom = String(map.getZoom())
+    el.dataset.center = `${c.lat.toFixed(5)},${c.lng.toFixed(5)}`
+    el.dataset.bounds = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(5)).join(',')
     return drawn
   }
 
@@ -142,7 +151,20 @@ export function createMap(el, { onSelect }) {
     return true
   }
 
+  /** Centres the map on the event awaiting focus when its point is known; true when it did. */
+  function focusPending() {
+    const p = focusId ? points.find((x) => x.event_id === focusId) : null
+    if (!p) return false
+    focusId = null
+    map.setView([p.latitude, p.longitude], Math.max(map.getZoom(), FOCUS_ZOOM))
+    draw() // the same view again fires no moveend
+    return true
+  }
+
   map.on('moveend', draw)
+  // Leaflet measures its container once; the layout changes its size without resizing the window
+  // (a page scroll bar appearing, a narrow window's column layout)
+  new ResizeObserver(() => map.invalidateSize()).observe(el)
 
   return {
     map,
@@ -167,7 +189,12 @@ export function createMap(el, { onSelect }) {
         return { type: 'Feature', geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] }, properties: s }
       }))
       el.dataset.points = String(pts.length)
-      const markers = opts.fit && fitTo(pts) ? Number(el.dataset.markers) : draw()
+      // a link to an event shows that event, not every event of the filters
+      const moved = (focusId !== null && focusPending()) || (opts.fit && fitTo(pts))
+      // an event awaiting focus that is not among these points (not located, or filtered out) is not
+      // waited for: a later load must not pull the map away from where the analyst has moved it
+      focusId = null
+      const markers = moved ? Number(el.dataset.markers) : draw()
       const shown = Number(el.dataset.shown)
       // Leaflet draws the canvas on the next animation frame; this one runs right after it
       return new Promise((resolve) => requestAnimationFrame(() => resolve({ markers, shown })))
@@ -182,12 +209,15 @@ export function createMap(el, { onSelect }) {
       Object.assign(p, { latitude: e.latitude, longitude: e.longitude, fatalities: e.fatalities, event_type: e.event_type, event_date: e.event_date ?? p.event_date })
       this.setPoints(points)
     },
-    /** Marks one event with a ring (null: none). @param {string | null} id */
-    select(id) {
+    /**
+     * Marks one event with a ring (null: none); with `focus`, also centres the map on it, zoomed in
+     * to FOCUS_ZOOM at least, now or, when its point is not loaded yet, once it is.
+     * @param {string | null} id @param {{ focus?: boolean }} [opts]
+     */
+    select(id, opts = {}) {
       selectedId = id
-      drawRing()
+      focusId = opts.focus ? id : null
+      if (!focusPending()) drawRing()
     },
-    /** Leaflet measures its container once; call after the layout changes size. */
-    resize() { map.invalidateSize() },
   }
 }

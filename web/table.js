@@ -1,7 +1,7 @@
 // @ts-check
 // The events list, 100 at a time ("Load more" follows the API's cursor): newest first, or the
 // review queue (unreviewed events, least certain first), with each event's confidence.
-import { h, clear, fmt } from './dom.js'
+import { h, clear, fmt, slashBreaks } from './dom.js'
 import { typeColor } from './colors.js'
 
 /** @typedef {import('./api.js').StoredEvent} StoredEvent */
@@ -16,16 +16,6 @@ export function actorsText(e) {
 export function placeText(e) {
   const parts = [e.location, e.admin1, e.country].filter((x) => x)
   return parts.filter((x, i) => parts.indexOf(x) === i).join(', ')
-}
-
-/**
- * Text that may wrap after each slash ('Remote explosive/landmine/IED'), so the type column stays
- * narrow enough for the table to fit the panel with its confidence column in view.
- * @param {string} s
- */
-function slashBreaks(s) {
-  const parts = s.split('/')
-  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}/`, h('wbr')] : [part]))
 }
 
 /** A confidence as two decimals, '—' when the event has none: `confidenceText(0.8) === '0.80'`. @param {unknown} c */
@@ -51,8 +41,8 @@ export function createTable(tbody, { onSelect }) {
       h('td', { class: 'c-type' }, sw, h('span', {}, slashBreaks(e.event_type)), h('div', { class: 'sub' }, slashBreaks(e.sub_event_type))),
       h('td', { class: 'c-actors' }, actorsText(e)),
       h('td', { class: 'c-place' }, placeText(e) || 'unresolved'),
-      h('td', { class: 'c-num' }, fmt(e.fatalities)),
-      h('td', { class: 'c-num' }, fmt(e.n_sources)),
+      h('td', { class: 'c-num c-dead' }, fmt(e.fatalities)),
+      h('td', { class: 'c-num c-src' }, fmt(e.n_sources)),
       h('td', { class: 'c-num c-conf', title: 'the chance the event is real and rightly typed' }, confidenceText(e.confidence)))
     if (e.review && e.review !== 'unreviewed') tr.classList.add(`review-${e.review}`)
     return tr

@@ -64,8 +64,10 @@ export function createTimeline(box, { onBrush }) {
     const root = svg('svg', { width, height, class: 'timeline-svg', role: 'img', 'aria-label': 'Events and fatalities per week by event type' })
     box.append(root, note)
     const n = table.weeks.length
-    if (!n) { root.append(svg('text', { x: width / 2, y: height / 2, class: 'timeline-empty', 'text-anchor': 'middle' }, 'No events for these filters')); return }
     const plotW = width - M.left - M.right
+    // a box not laid out yet (or hidden) has no room for bars; the ResizeObserver draws again later
+    if (plotW <= 0) return
+    if (!n) { root.append(svg('text', { x: width / 2, y: height / 2, class: 'timeline-empty', 'text-anchor': 'middle' }, 'No events for these filters')); return }
     geom = { width, height, bw: plotW / n }
     const bandH = (height - M.top - M.bottom - M.gap) / 2
     const bands = [

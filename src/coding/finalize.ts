@@ -3,6 +3,7 @@ import type { Evidence, SitrepEvent, Inter, TimePrecision, Span } from '../types
 import type { Rules } from '../data/load.js'
 import type { ActorMention } from '../entities/actors.js'
 import type { Draft } from './cluster.js'
+import type { Count } from '../entities/casualties.js'
 import { makeActorNamer, type NamedActor } from './actor-names.js'
 import { writeNotes } from './notes.js'
 import type { Located } from './locate.js'
@@ -80,7 +81,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       return n ? { ...n, span: undefined, rule: 'doer-is-the-report-group' } : null
     }
     const hasKind = (k: string) => draft.parts.some((p) => p.actors.some((m) => m.ref.kind === k))
-    const deaths = fatalityCount(draft)
+    const { value: deaths, counts: deathsFrom } = fatalityCount(draft)
     switch (draft.type) {
       case 'Protests': {
         // the force facing the crowd: the doer if armed (a state force or an armed group acting as authority)
@@ -160,7 +161,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const lethal = VIOLENT.has(draft.type) || draft.type === 'Riots' || draft.sub === 'Excessive force against protesters'
     const deathCounts = lethal ? draft.parts.flatMap((p) => p.deaths) : []
     let fatalities = lethal ? deaths : 0
-    if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...deathCounts)
+    if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...countSpans(deathsFrom.length ? deathsFrom : deathCounts))
     else {
       const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase()))
       // codebook: deaths reported with no number count 3 for a limited attack
@@ -200,7 +201,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
  * Codebook: the most conservative figure. An updated toll ("rose to 292") is the latest word; otherwise the
  * incident's first statement of its dead, with the victims of one sentence added up ("13 soldiers and 90 Afghans").
  */
-function fatalityCount(draft: Draft): number {
+function fatalityCount(draft: Draft): { value: number; counts: Count[] } {
   // a change of control counts the dead of its own telling, not those of a clash merged into it
   const territorial = draft.sub.includes('territory')
   const parts = territorial ? draft.parts.filter((p) => ['CAPTURE', 'RECAPTURE', 'NONVIOLENT', 'ENTER', 'CLASH'].some((k) => p.classes.has(k))) : draft.parts
@@ -210,13 +211,16 @@ function fatalityCount(draft: Draft): number {
   const firm = (own.some((d) => !d.vague) ? own : all).filter((d) => !d.vague)
   // an updated toll is the latest word: "had given a toll of 103 but revised it to 84"
   const tolls = firm.filter((d) => d.rule === 'death-toll')
-  if (tolls.length) return tolls[tolls.length - 1]!.value
+  if (tolls.length) return { value: tolls[tolls.length - 1]!.value, counts: [tolls[tolls.length - 1]!] }
   const pool = firm.length ? firm : all
-  if (pool.length === 0) return 0
+  if (pool.length === 0) return { value: 0, counts: [] }
   const first = pool[0]!
   const sameVerb = pool.filter((d) => d.sentence === first.sentence && d.at === first.at)
-  return sameVerb.reduce((a, d) => a + d.value, 0)
+  return { value: sameVerb.reduce((a, d) => a + d.value, 0), counts: sameVerb }
 }
+
+/** Evidence of a figure: the counts it came from and the nouns they count ("14", "people"), no other word. */
+const countSpans = (counts: Count[]): Span[] => counts.flatMap((c) => [{ start: c.start, end: c.end }, ...(c.head ? [c.head] : [])])
 
 function placeholder(kind: 'police'): ActorMention {
   return { start: 0, end: 0, sentence: 0, first: 0, last: 0, ref: { kind, country: null }, rule: 'default-force' }

@@ -3,7 +3,10 @@ import type { Sentence, Word } from '../text/segment.js'
 import { makeNumberReader, type NumberPhrase } from './numbers.js'
 import type { Rules } from '../data/load.js'
 
-export type Count = Span & { sentence: number; value: number; what: 'deaths' | 'arrests'; rule: string; at: number; vague: boolean }
+export type Count = Span & { sentence: number; value: number; what: 'deaths' | 'arrests'; rule: string; at: number; vague: boolean; head?: Span }
+
+// the noun a count counts: "14 people", "three soldiers", "20 dead"; not "14 in", "14, officials said"
+const NOT_HEAD = /^(and|or|of|in|on|at|to|the|a|an|were|was|have|had|has|are|is|be|been|who|which|that|when|after|before|including|during|while|as|by|with|from|for|since|more|others|other|people's|last|this|these|those|such|so|but|than)$/
 
 // verbs whose object is the dead ("killing 82 people") and words that follow a count of the dead ("82 dead")
 const KILL_VERB = /^(killed|killing|kill|kills|slew|slaying|executed|executing|massacred|massacring|murdered|murdering|left|leaving|claimed|claiming)$/
@@ -38,7 +41,10 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
   const out: Count[] = []
   const push = (n: NumberPhrase, what: Count['what'], rule: string, at: number) => {
     if (!isCountable(w, n)) return
-    out.push({ start: w[n.first]!.start, end: w[n.last]!.end, sentence: s.index, value: n.value, what, rule, at, vague: n.vague })
+    const next = w[n.last + 1]
+    // the very next word, with nothing but a space between ("14, officials said" has no head noun)
+    const head = next && next.start - w[n.last]!.end === 1 && /^\p{L}{3,}$/u.test(next.text) && !NOT_HEAD.test(next.lower) ? { start: next.start, end: next.end } : undefined
+    out.push({ start: w[n.first]!.start, end: w[n.last]!.end, sentence: s.index, value: n.value, what, rule, at, vague: n.vague, ...(head ? { head } : {}) })
   }
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!.lower

@@ -48,6 +48,9 @@ export async function launchChromium(opts: { viewport?: { width: number; height:
   const profile = mkdtempSync(join(tmpdir(), 'sitrep-chromium-'))
   return chromium.launchPersistentContext(profile, {
     executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 30_000,
+    // Playwright hides scroll bars when headless; a desktop's classic ones take 15 px of a panel's
+    // width, which a layout must leave (the events table's last column once hid behind one)
+    ignoreDefaultArgs: ['--hide-scrollbars'],
     viewport: opts.viewport ?? { width: 1366, height: 768 },
   })
 }
