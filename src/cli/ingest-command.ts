@@ -56,7 +56,7 @@ export function undatedNote(n: number): string {
 /** `sitrep ingest PATH|URL|FEED...` */
 export function registerIngest(program: Command, io: CliIO) {
   addFetchOptions(program.command('ingest')
-    .description('read files, directories, JSONL, HTML pages, RSS/Atom feeds and URLs; code, merge and store their reports')
+    .description('read files, directories, JSONL, HTML pages, RSS/Atom feeds and URLs; code, merge and store their reports. A plain text\'s first line is its title when it is a "# heading", or short (120 characters or fewer), not ending a sentence and followed by a blank line; it is coded with the rest, as `sitrep code` codes it')
     .argument('<sources...>', 'files, directories, URLs, feeds; "-" reads JSONL from standard input')
     .option('--db <file>', 'the store (default ./sitrep.db or SITREP_DB)')
     .option('--glob <pattern>', 'in directories, only files matching this pattern (e.g. "**/*.html")')
