@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // node scripts/real/apply-coding.mjs FINAL.jsonl --by "coder A, coder B, adjudicator"
-// Writes adjudicated codings ({id, events, notes}) into bench/real/cases.jsonl, after the same checks as
+// Writes adjudicated codings ({id, events, notes, country?, published?}) into bench/real/cases.jsonl (or SITREP_REAL_CASES);
+// the kind follows the events (a page with none is 'no-event'), after the same checks as
 // check-coding.mjs. Cases keep their order; a case already coded is replaced (its old notes are kept behind).
 import { writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
@@ -17,7 +18,9 @@ const cases = readCases().map((c) => {
   if (!f) return c
   n++
   const notes = [f.notes, c.events !== null && c.notes ? `(before adjudication: ${c.notes})` : ''].filter(Boolean).join(' ')
-  return { ...c, events: f.events, notes, coding: { by: by.split(/\s*,\s*/), adjudicated: true } }
+  // a coder may also give the page's country and publication date (read from the page or its address)
+  const kind = c.kind === 'short' ? c.kind : f.events.length ? 'events' : 'no-event'
+  return { ...c, kind, ...(f.country !== undefined ? { country: f.country } : {}), ...(f.published !== undefined ? { published: f.published } : {}), events: f.events, notes, coding: { by: by.split(/\s*,\s*/), adjudicated: true } }
 })
 writeFileSync(casesPath, cases.map((c) => JSON.stringify(c)).join('\n') + '\n')
 console.log(`${n} case(s) coded from ${file}; ${final.size - n} id(s) not in the corpus`)

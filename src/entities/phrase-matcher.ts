@@ -60,6 +60,12 @@ function wordOk(step: Extract<Step, { kind: 'word' }>, w: Word): boolean {
   if (step.cased) return step.cased.includes(w.text)
   if (step.exact.has(w.lower)) return true
   for (const p of step.prefixes) if (w.lower.startsWith(p)) return true
+  if (w.forms) {
+    for (const f of w.forms) {
+      if (step.exact.has(f)) return true
+      for (const p of step.prefixes) if (f.startsWith(p)) return true
+    }
+  }
   return false
 }
 
@@ -103,10 +109,15 @@ export function makePhraseMatcher<T>(entries: PhraseEntry<T>[]) {
   return function matchAll(words: Word[], from = 0, to = words.length): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = []
     for (let i = from; i < to; i++) {
-      const cands = byFirst.get(words[i]!.lower)
-      for (const c of cands ?? []) {
-        const r = matchAt(c.steps, 0, words, i, to)
-        if (r > i) out.push({ value: c.entry.value, first: i, last: r - 1, pattern: c.entry.pattern })
+      const w = words[i]!
+      const keys = w.forms ? [w.lower, ...w.forms] : [w.lower]
+      const seen = keys.length > 1 ? new Set<object>() : null
+      for (const key of keys) {
+        for (const c of byFirst.get(key) ?? []) {
+          if (seen) { if (seen.has(c)) continue; seen.add(c) }
+          const r = matchAt(c.steps, 0, words, i, to)
+          if (r > i) out.push({ value: c.entry.value, first: i, last: r - 1, pattern: c.entry.pattern })
+        }
       }
       for (const c of scan) {
         const r = matchAt(c.steps, 0, words, i, to)

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { z } from 'zod/v3'
 import { admin1Key, stripAdminWords } from './admin-names.js'
 import { acledAdmin1, acledNameTable } from './acled-names.js'
-import { normalizePlaceName } from './normalize.js'
+import { isArabicScript, normalizePlaceName } from './normalize.js'
+import { consonantCount, consonantKey } from './consonant-key.js'
 import type { Admin1Info, CountryInfo } from './types.js'
 
 const capitalSchema = z.object({ id: z.string(), name: z.string(), lat: z.number(), lon: z.number() }).nullable()
@@ -111,7 +112,19 @@ export class CountryDirectory {
   admin1(iso: string, name: string): Admin1Info | undefined {
     const k = admin1Key(name)
     if (k.length === 0) return undefined
-    return this.admin1Exact(iso).get(name.trim().toLowerCase()) ?? this.admin1Keys(iso).get(k)
+    return this.admin1Exact(iso).get(name.trim().toLowerCase()) ?? this.admin1Keys(iso).get(k) ?? (isArabicScript(name) ? this.admin1BySound(iso, name) : undefined)
+  }
+
+  /**
+   * A province named in Arabic script ("الأنبار", "محافظة نينوى"): the one unit of the country whose name,
+   * alias or ACLED name has the same consonants (consonant-key.ts: "الأنبار" and "Al-Anbar" both read N B R).
+   */
+  private admin1BySound(iso: string, name: string): Admin1Info | undefined {
+    const key = consonantKey(stripAdminWords(name).replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم)\s+/u, ''))
+    if (consonantCount(key) < 3) return undefined
+    const units = this.countries.get(iso)?.admin1 ?? []
+    const hits = units.filter((a) => [a.name, a.acled, ...a.aliases].some((n) => consonantKey(stripAdminWords(n)) === key))
+    return hits.length === 1 ? hits[0] : undefined
   }
 
   /** The same, across all countries. */

@@ -2,8 +2,11 @@ import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import type { Span } from '../types.js'
 
-/** A word: letters/digits run (numbers keep their "1,200" and "3.5" separators). */
-export type Word = Span & { text: string; lower: string; sentence: number }
+/**
+ * A word: letters/digits run (numbers keep their "1,200" and "3.5" separators). `lower` is its matching key;
+ * `forms` are other keys it answers to where a language attaches words to it (Arabic clitics: بالأنبار).
+ */
+export type Word = Span & { text: string; lower: string; sentence: number; forms?: string[] }
 export type Sentence = Span & { index: number; paragraph: number; words: Word[] }
 export type Segmented = { sentences: Sentence[]; words: Word[] }
 

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Rules } from '../../data/load.js'
+import type { Country, Group, Unit } from '../../data/schemas.js'
+import { arabicKey } from '../arabic-normal.js'
+
+const readPack = <T>(dir: string, name: string): T => JSON.parse(readFileSync(join(dir, 'lang', 'ar', name), 'utf8')) as T
+
+type ActorsPack = {
+  groups: { name: string; aliases: string[] }[]
+  countries: { iso2: string; names: string[]; adjective: string[] }[]
+  forces: Record<'military' | 'police' | 'government', { noun: string; gender: 'm' | 'f' }[]> & { country_nouns: { fixed: { pattern: string; country: string; force: 'military' | 'police' | 'government' }[] } }
+  generic: Record<'armed' | 'civilians' | 'protesters' | 'rioters', string>
+}
+type TriggersPack = {
+  triggers: { class: string; patterns: string[]; generic?: boolean; example: string }[]
+  suppress: { accidents: string[]; crime: string[]; cues: { scope: 'clause' | 'before'; patterns: string[]; example: string }[] }
+  requirements: { sub: string; words: string[]; not_words: string[]; actors: string[] }[]
+}
+type DatesPack = { context: { background: string[]; attribution: string[] } }
+
+/** A pattern in the normal form: the syntax characters (| ? * ... [n]) are ASCII and pass through. */
+const norm = (p: string) => arabicKey(p)
+const normAll = (ps: string[]) => ps.map(norm)
+
+/** The feminine adjective is the one ending in ة (normalised ه); the masculine the one without. */
+function adjectiveFor(adjectives: string[], gender: 'm' | 'f'): string[] {
+  const fem = adjectives.filter((a) => /[ةه]$/.test(a)), masc = adjectives.filter((a) => !/[ةه]$/.test(a))
+  return gender === 'f' ? fem : masc
+}
+
+/**
+ * The rules for Arabic reports: the English rule tables (data/rules, data/actors) with their words swapped
+ * for the Arabic pack's (data/lang/ar). Group names stay the English dictionary's, so events carry
+ * ACLED's names; the classes and the sub-event rules are shared by both languages.
+ */
+export function arabicRules(r: Rules): Rules {
+  const actors = readPack<ActorsPack>(r.dir, 'actors.json')
+  const triggers = readPack<TriggersPack>(r.dir, 'triggers.json')
+  const dates = readPack<DatesPack>(r.dir, 'dates.json')
+  const english = new Map(r.groups.map((g) => [g.name, g]))
+  const groups: Group[] = actors.groups.flatMap((a) => {
+    const g = english.get(a.name)
+    return g ? [{ ...g, aliases: normAll(a.aliases) }] : []
+  })
+  const countries: Country[] = actors.countries.flatMap((c) => {
+    const en = r.countries.find((x) => x.iso2 === c.iso2)
+    return en ? [{ ...en, name: norm(c.names[0]!), aliases: normAll(c.names.slice(1)), demonyms: normAll(c.adjective) }] : []
+  })
+  // "الجيش العراقي", "القوات العراقية": the force noun, then the country's adjective in its gender
+  const units: Unit[] = []
+  for (const c of actors.countries) {
+    for (const force of ['military', 'police', 'government'] as const) {
+      const aliases = actors.forces[force].flatMap((f) => adjectiveFor(c.adjective, f.gender).map((adj) => `${f.noun} ${/^ال/.test(f.noun) ? `ال${adj}` : adj}`))
+      if (aliases.length) units.push({ name: `${c.iso2} ${force} (ar)`, aliases: normAll(aliases), country: c.iso2, force, valid: { from: null, to: null }, example: '' } as unknown as Unit)
+    }
+  }
+  for (const f of actors.forces.country_nouns.fixed) {
+    units.push({ name: `${f.country} ${f.force} (ar, named)`, aliases: normAll(f.pattern.split('|')), country: f.country, force: f.force, valid: { from: null, to: null }, example: '' } as unknown as Unit)
+  }
+  const nouns = [
+    ...(['armed', 'civilians', 'protesters', 'rioters'] as const).map((kind) => ({ kind, pattern: norm(actors.generic[kind]), example: '' })),
+    ...(['military', 'police', 'government'] as const).map((kind) => ({ kind, pattern: normAll(actors.forces[kind].map((f) => f.noun)).join('|'), example: '' })),
+  ]
+  return {
+    ...r,
+    groups, countries, units,
+    generic: { ...r.generic, nouns, weapons: { ...r.generic.weapons, pattern: norm('صاروخ|صواريخ|مسيره|مسيرات|طائرات') }, member_of: { ...r.generic.member_of, pattern: norm('عناصر|عنصر|مسلحي|مقاتلي|افراد|اعضاء') } },
+    triggers: {
+      triggers: triggers.triggers.map((t) => ({ class: t.class, patterns: normAll(t.patterns), ...(t.generic ? { generic: true } : {}), example: t.example })),
+      objects: { ...r.triggers.objects, rules: [], place_required: { ...r.triggers.objects.place_required, classes: [] } },
+    },
+    subEvents: {
+      ...r.subEvents,
+      suppress: {
+        cues: triggers.suppress.cues.map((c) => ({ ...c, patterns: normAll(c.patterns) })),
+        accidents: { ...r.subEvents.suppress.accidents, patterns: normAll(triggers.suppress.accidents) },
+        crime: { ...r.subEvents.suppress.crime, patterns: normAll(triggers.suppress.crime) },
+      },
+      requirements: { ...r.subEvents.requirements, rules: triggers.requirements.map((q) => ({ ...q, words: normAll(q.words), not_words: normAll(q.not_words), example: '', counter: '' })) },
+    },
+    dates: {
+      ...r.dates,
+      relative: [],
+      context: { ...r.dates.context, clause: { ...r.dates.context.clause, patterns: normAll(dates.context.background) }, phrase: { ...r.dates.context.phrase, patterns: normAll(['في عام [n]', 'منذ عام [n]']) } },
+    },
+    roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: [] } },
+    pageFrames: { ...r.pageFrames, frames: [] },
+    furniture: { ...r.furniture, rules: [] },
+  }
+}

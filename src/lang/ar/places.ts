@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Feature, PlaceMention } from '../../entities/places.js'
+import type { Sentence, Word } from '../../text/segment.js'
+import { arabicKey } from '../arabic-normal.js'
+
+type PlacesPack = { cues: Record<'in' | 'near' | 'direction' | 'from', string>; features: Record<'settlement' | 'district' | 'province' | 'area' | 'facility', string> }
+export type Known = (name: string) => 'well' | 'known' | null
+
+const MAX_WORDS = 3
+const LETTER = /\p{L}/u
+// words that are never the start of a place name, whatever a gazetteer holds (its villages include "السلام")
+const NEVER = new Set(['من', 'في', 'على', 'الى', 'عن', 'مع', 'بعد', 'قبل', 'بين', 'حتى', 'ان', 'انه', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كما', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'اليوم', 'امس', 'عام', 'العام', 'قال', 'قالت', 'وقال', 'اعلن', 'اعلنت', 'مصادر', 'مصدر', 'بيان', 'الجيش', 'القوات', 'قوات', 'الامن', 'الشرطه', 'عناصر', 'تنظيم', 'مقتل', 'قتل', 'هجوم', 'السلام', 'الحكومه', 'الدوله', 'الاسلاميه', 'الوطني', 'الشعبي', 'العراقي', 'العراقيه', 'السوري', 'السوريه'])
+
+/** The offset, in the surface text, where a word's form begins once its clitics are left out. */
+function surfaceStart(w: Word, form: string): number {
+  const drop = w.lower.length - form.length
+  if (drop <= 0) return w.start
+  let letters = 0
+  for (let k = 0; k < w.text.length; k++) {
+    if (LETTER.test(w.text[k]!)) letters++
+    if (letters === drop) return w.start + k + 1
+  }
+  return w.start
+}
+
+/**
+ * Places in Arabic sentences: names the gazetteer knows (its Arabic names, or a transliteration of them),
+ * one to three words long, after a locative cue (في، قرب، ب-), a feature noun (محافظة، قضاء، مدينة، ريف),
+ * or on their own when the gazetteer calls them well known (a city, a province).
+ */
+export function makeArabicPlaceFinder(dataDir: string) {
+  const p = JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', 'places.json'), 'utf8')) as PlacesPack
+  const set = (s: string) => new Set(arabicKey(s).split('|'))
+  const inCue = set(p.cues.in), nearCue = set(p.cues.near), direction = set(p.cues.direction), fromCue = set(p.cues.from)
+  const featureWords = new Map<string, Feature>()
+  for (const w of set(p.features.settlement)) featureWords.set(w, 'settlement')
+  for (const w of set(p.features.district)) featureWords.set(w, 'admin2')
+  for (const w of set(p.features.province)) featureWords.set(w, 'admin1')
+  for (const w of set(p.features.area)) featureWords.set(w, 'area')
+  for (const w of set(p.features.facility)) featureWords.set(w, 'facility')
+  const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
+  const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
+
+  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean): PlaceMention[] {
+    const out: PlaceMention[] = []
+    for (const s of sentences) {
+      const ws = s.words
+      for (let i = 0; i < ws.length; i++) {
+        const w = ws[i]!
+        if (NEVER.has(w.lower) || featureWords.has(w.lower)) continue
+        // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue
+        const forms = keysOf(w).filter((f) => f.length >= 2 && !NEVER.has(f))
+        let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean } | null = null
+        for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
+          const lastWord = ws[i + n - 1]!
+          if (n > 1 && text.slice(ws[i + n - 2]!.end, lastWord.start).trim() !== '') continue
+          for (const form of forms) {
+            const start = surfaceStart(w, form)
+            const name = text.slice(start, lastWord.end)
+            const how = known(name)
+            if (how) { best = { name, start, last: i + n - 1, how, prefixed: start > w.start }; break }
+          }
+        }
+        if (!best) continue
+        const prev = ws[i - 1], prev2 = ws[i - 2]
+        const feature = featureOf(prev) ?? (prev && direction.has(prev.lower) ? null : null)
+        const prefix = best.prefixed ? arabicKey(w.text.slice(0, best.start - w.start)) : ''
+        const cue = prefix.includes('ب') || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
+          : (prev && (nearCue.has(prev.lower) || direction.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
+            : prev && fromCue.has(prev.lower) ? 'from' : null
+        // a name with no cue and no feature noun must be well known (a city, a province), as in English
+        if (!cue && !feature && best.how !== 'well') continue
+        const province = feature === 'admin1' || (!feature && isProvince(best.name))
+        out.push({
+          start: best.start, end: ws[best.last]!.end, sentence: s.index, first: i, last: best.last, name: best.name,
+          cue, feature: province ? 'admin1' : feature, featureWord: feature ? prev!.text : null, relative: null,
+        })
+        i = best.last
+      }
+    }
+    return out
+  }
+}

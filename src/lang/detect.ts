@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+type LanguageInfo = { name: string; coded: boolean; example: string }
+type LanguagesFile = { arabic_script_share: number; languages: Record<string, LanguageInfo> }
+
+export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'given' }
+
+let cfg: LanguagesFile | undefined
+const config = (): LanguagesFile => (cfg ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../data/lang/languages.json', import.meta.url)), 'utf8')) as LanguagesFile)
+
+// eld's 'small' database (1.6 MB) takes about 0.3 s to load: only reports in Arabic script pay for it
+type Detector = { detect(text: string): { language: string }; setLanguageSubset(langs: string[] | false): unknown }
+let detector: Detector | undefined
+let loading: Promise<void> | undefined
+/** Loads the detector (eld with its 'small' database); call and await it before detectLanguage() sees Arabic script. */
+export function loadDetector(): Promise<void> {
+  if (detector) return Promise.resolve()
+  loading ??= (async () => {
+    const { eld } = (await import('eld/small')) as unknown as { eld: Detector }
+    eld.setLanguageSubset(Object.keys(config().languages))
+    detector = eld
+  })()
+  return loading
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu
+const LETTER = /\p{L}/gu
+
+/** The share of a text's letters that are in Arabic script. */
+export function arabicScriptShare(text: string): number {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text
+  const letters = sample.match(LETTER)?.length ?? 0
+  return letters ? (sample.match(ARABIC_SCRIPT)?.length ?? 0) / letters : 0
+}
+
+/** Does this text need the detector (is it mostly in Arabic script)? */
+export const needsDetector = (text: string) => arabicScriptShare(text) >= config().arabic_script_share
+
+/**
+ * A report's language: English when its letters are mostly not Arabic-script, else the detector's call
+ * among Arabic, Persian, Urdu and Kurdish. `given` (the user's --lang) wins.
+ * @example detectLanguage('قتل ثلاثة جنود قرب الرمادي') // { lang: 'ar', name: 'Arabic', coded: true, rule: 'detector' }
+ */
+export function detectLanguage(text: string, given?: string): Detected {
+  const langs = config().languages
+  const info = (lang: string, rule: Detected['rule']): Detected => {
+    const l = langs[lang]
+    return { lang, name: l?.name ?? lang, coded: l?.coded ?? false, rule }
+  }
+  if (given) return info(given, 'given')
+  if (!needsDetector(text)) return info('en', 'latin-script')
+  if (!detector) throw new Error('language detector not loaded: await loadDetector() first')
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text
+  return info(detector.detect(sample).language || 'ar', 'detector')
+}
+
+/** The languages Sitrep knows of, with whether it codes them. */
+export const knownLanguages = (): Record<string, LanguageInfo> => config().languages
