@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,12 +36,15 @@ describe("the README's runnable commands", () => {
     for (const cmd of ['code', 'eval', 'ingest', 'events', 'show']) expect(commands.some((c) => c.startsWith(`./bin/sitrep ${cmd} `))).toBe(true)
   })
 
-  it.each(commands.map((c, i) => [i + 1, c] as const))('%i: %s', (_i, command) => {
+  // run asynchronously: a test worker blocked in a child process for seconds cannot answer the runner
+  const sh = promisify(execFile)
+  it.each(commands.map((c, i) => [i + 1, c] as const))('%i: %s', async (_i, command) => {
     const env = { ...process.env }
     delete env.SITREP_DB
     delete env.DATABASE_URL
     delete env.SITREP_QUEUE
-    const r = spawnSync('sh', ['-c', `set -e; ${command}`], { cwd, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 })
+    const r = await sh('sh', ['-c', `set -e; ${command}`], { cwd, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 })
+      .then((x) => ({ status: 0, stderr: x.stderr }), (e: { code?: number; stderr?: string }) => ({ status: e.code ?? 1, stderr: e.stderr ?? String(e) }))
     expect(r.status, `${command}\n${r.stderr}`).toBe(0)
     expect(r.stderr).not.toMatch(/^sitrep: /m)
   }, 130_000)
