@@ -12,6 +12,8 @@ import type { Scored } from './coding/event-stage.js'
 /** The one object that flows through every stage; stages add fields and never rewrite `text`. */
 export type Doc = ReportInput & {
   diagnostics: Diagnostic[]
+  /** the language its stages read it in (detected, or given) */
+  lang?: string
   /** "BAGHDAD, Feb 18 —": the dispatch line; its place, country and date say where the report was filed */
   dateline?: { start: number; end: number }
   seg?: Segmented

@@ -5,6 +5,8 @@ export type { ReportInput, SitrepEvent, Diagnostic, Span, Evidence, EventType } 
 export { makeCoder } from './pipeline.js'
 export { score, formatScore } from './eval/score.js'
 export { readReportLines } from './ingest/jsonl.js'
+// a report in Arabic script needs the language detector loaded first: `await readyFor(text)` (or loadDetector())
+export { readyFor, loadDetector, detectLanguage } from './lang/detect.js'
 
 let shared: ReturnType<typeof makeCoder> | null = null
 

@@ -18,8 +18,10 @@ import { makeGazetteerLocator } from './coding/locate-gazetteer.js'
 import { readFileSync } from 'node:fs'
 import { loadGazetteer } from './geo/gazetteer.js'
 import type { Gazetteer } from './geo/types.js'
-import { candidateCountries, placesNamed, focusFromPlaces, datelineCountry } from './entities/place-context.js'
+import { candidateCountries, focusFromPlaces, datelineCountry, knownPlaces } from './entities/place-context.js'
 import { join } from 'node:path'
+import { detectLanguage } from './lang/detect.js'
+import { arabicStages } from './lang/ar/stages.js'
 
 export type CoderOptions = {
   rules?: Rules
@@ -67,15 +69,7 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)
-      const known = (name: string): 'well' | 'known' | null => {
-        if (!gaz) return null
-        const found = placesNamed(gaz, name, cands)
-        if (found.length === 0) return null
-        const well = found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0
-        // with no country named anywhere, only a city the world knows says where the report is ("marched through Mombasa")
-        if (cands.length === 0) return found.some((p) => p.population >= WORLD_CITY_POPULATION) ? 'well' : null
-        return well ? 'well' : 'known'
-      }
+      const known = knownPlaces(gaz, cands)
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, [...d.actors!, ...d.countries!], known, d.dateline) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts).filter((c) => c.start >= (d.dateline?.end ?? 0)) })],
@@ -84,9 +78,23 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['events', makeEventStage(r, locator, opts.scorer === undefined ? loadEventScorer(r.dir) : opts.scorer, opts.keepFeatures ?? false)],
   ]
   const timings = opts.timings
+  // other languages' stages are built on their first report (data/lang/<lang>/)
+  const byLang = new Map<string, [string, Stage][]>([['en', stages]])
+  const stagesOf = (lang: string): [string, Stage][] => {
+    let s = byLang.get(lang)
+    if (!s) {
+      if (lang !== 'ar') throw new Error(`no stages for language "${lang}"`)
+      s = arabicStages(r, gaz, locator)
+      byLang.set(lang, s)
+    }
+    return s
+  }
   return function codeDoc(input: ReportInput): Doc {
-    let doc = makeDoc(input)
-    for (const [name, stage] of stages) {
+    const lang = detectLanguage(input.text, input.lang)
+    // Persian, Urdu, Kurdish share Arabic script but not its words: refused, never coded as Arabic
+    if (!lang.coded) throw new Error(`the report is in ${lang.name} (${lang.lang}), which Sitrep does not code yet; it codes English and Arabic (--lang overrides the guess)`)
+    let doc: Doc = { ...makeDoc(input), lang: lang.lang }
+    for (const [name, stage] of stagesOf(lang.lang)) {
       if (!timings) { doc = stage(doc); continue }
       const t0 = performance.now()
       doc = stage(doc)
@@ -96,9 +104,5 @@ export function makeCoder(opts: CoderOptions = {}) {
   }
 }
 
-// a name with no place word around it is a place only if it is a city (or a district or province), not any village
-const WELL_KNOWN_POPULATION = 20_000
-const WORLD_CITY_POPULATION = 250_000
-const LOCAL_KINDS = new Set(['locality', 'neighbourhood', 'localadmin', 'hamlet', 'campus', 'microhood', 'borough', 'venue'])
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

@@ -71,4 +71,6 @@ export type ReportInput = {
   source?: string
   /** the author line of an HTML page, when it has one */
   byline?: string
+  /** the report's language (ISO 639-1) when the user says it; otherwise it is detected */
+  lang?: string
 }

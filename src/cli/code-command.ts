@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { readyFor } from '../lang/detect.js'
 import { makeCoder } from '../pipeline.js'
 import { readReportLines } from '../ingest/jsonl.js'
 import { readSources, textItems, type SourceItem } from '../ingest/sources.js'
@@ -31,6 +32,7 @@ export function registerCode(program: Command, io: CliIO) {
       for await (const item of items) {
         if (!('report' in item)) { failed++; io.err('error' in item ? item.error : `${item.ref}: skipped: ${item.skipped}`); continue }
         const report = { ...item.report, ...(opts.id ? { id: opts.id } : {}), ...(opts.title ? { title: opts.title } : {}) }
+        await readyFor(report.text)
         const doc = coder(report)
         coded++
         if (opts.format === 'json') io.out(JSON.stringify({ id: doc.id, events: doc.events, diagnostics: doc.diagnostics }, null, 2))
@@ -44,11 +46,12 @@ export function registerCode(program: Command, io: CliIO) {
 }
 
 /** Codes a JSONL batch; `published` is the default for lines without their own date. */
-function codeBatch(coder: ReturnType<typeof makeCoder>, text: string, io: CliIO, published?: string) {
+async function codeBatch(coder: ReturnType<typeof makeCoder>, text: string, io: CliIO, published?: string) {
   let failed = 0, coded = 0
   for (const r of readReportLines(text)) {
     if ('error' in r) { failed++; io.err(`line ${r.line}: ${r.error}`); continue }
     try {
+      await readyFor(r.report.text)
       const doc = coder(published && !r.report.published ? { ...r.report, published } : r.report)
       // diagnostics travel with the events: an unresolved date is said, not dropped
       io.out(JSON.stringify({ id: r.report.id, events: doc.events, ...(doc.diagnostics.length ? { diagnostics: doc.diagnostics } : {}) }))

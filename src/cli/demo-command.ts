@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { readyFor } from '../lang/detect.js'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { makeCoder } from '../pipeline.js'
@@ -13,11 +14,12 @@ export function registerDemo(program: Command, io: CliIO) {
   program.command('demo')
     .description('code the bundled example reports (examples/reports.jsonl) and print their events')
     .option('--file <file>', 'another JSONL file of reports', EXAMPLES)
-    .action((opts: { file: string }) => {
+    .action(async (opts: { file: string }) => {
       const coder = makeCoder()
       let reports = 0, events = 0
       for (const r of readReportLines(readFileSync(opts.file, 'utf8'))) {
         if ('error' in r) { io.err(`line ${r.line}: ${r.error}`); io.setExitCode(1); continue }
+        await readyFor(r.report.text)
         const doc = coder(r.report)
         reports++
         events += doc.events?.length ?? 0

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { readyFor } from '../lang/detect.js'
 import { makeCoder } from '../pipeline.js'
 import { coderVersion } from '../coder-version.js'
 import { openStore } from '../store/open.js'
@@ -27,6 +28,7 @@ export function registerRecode(program: Command, io: CliIO) {
           progress.tick(`${recoded} re-coded, ${changed} changed`)
           if (!opts.all && r.coder_version === version) continue
           try {
+            await readyFor(r.text)
             const doc = coder({ id: r.id, text: r.text, ...(r.title ? { title: r.title } : {}), ...(r.published ? { published: r.published } : {}), ...(r.url ? { url: r.url } : {}), ...(r.source ? { source: r.source } : {}) })
             recoded++
             if ((await store.recodeReport(r.id, doc.events ?? [], version)).changed) changed++

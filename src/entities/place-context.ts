@@ -85,3 +85,24 @@ export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | u
   const best = gaz.lookup(name).filter((p) => p.population > 50000).sort((a, b) => own(b) - own(a) || b.population - a.population)[0]
   return best?.country ?? null
 }
+
+/**
+ * How well the gazetteer knows a name in the report's candidate countries: 'well' (a city, a province),
+ * 'known' (some village), or null. Shared by the place finders of every language.
+ */
+export function knownPlaces(gaz: Gazetteer | null, cands: string[]) {
+  return (name: string): 'well' | 'known' | null => {
+    if (!gaz) return null
+    const found = placesNamed(gaz, name, cands)
+    if (found.length === 0) return null
+    const well = found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0
+    // with no country named anywhere, only a city the world knows says where the report is ("marched through Mombasa")
+    if (cands.length === 0) return found.some((p) => p.population >= WORLD_CITY_POPULATION) ? 'well' : null
+    return well ? 'well' : 'known'
+  }
+}
+
+// a name with no place word around it is a place only if it is a city (or a district or province), not any village
+const WELL_KNOWN_POPULATION = 20_000
+const WORLD_CITY_POPULATION = 250_000
+const LOCAL_KINDS = new Set(['locality', 'neighbourhood', 'localadmin', 'hamlet', 'campus', 'microhood', 'borough', 'venue'])

@@ -57,3 +57,8 @@ export function detectLanguage(text: string, given?: string): Detected {
 
 /** The languages Sitrep knows of, with whether it codes them. */
 export const knownLanguages = (): Record<string, LanguageInfo> => config().languages
+
+/** Resolves when detectLanguage() can read this text: loads the detector if the text is in Arabic script. */
+export function readyFor(text: string): Promise<void> {
+  return needsDetector(text) ? loadDetector() : Promise.resolve()
+}

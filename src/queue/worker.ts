@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js'
+import { readyFor } from '../lang/detect.js'
 import { makeCoder } from '../pipeline.js'
 import { coderVersion } from '../coder-version.js'
 import { readSources } from '../ingest/sources.js'
@@ -25,6 +26,7 @@ export async function runWorker(boss: PgBoss, store: Store, opts: { concurrency:
 
   const codeJob = async (d: CodeJob) => {
     const r = !d.report.published && d.defaultPublished ? { ...d.report, published: d.defaultPublished } : d.report
+    await readyFor(r.text)
     const res = await store.addReport(r, coder(r).events ?? [], version)
     t.coded++
     if (res.status === 'new') t.stored++

@@ -1,4 +1,5 @@
 import type { ReportInput, SitrepEvent } from '../types.js'
+import { readyFor } from '../lang/detect.js'
 import type { Store } from './store.js'
 import { StoreFaultError } from './store-fault.js'
 
@@ -69,6 +70,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     const report = !item.report.published && opts.defaultPublished ? { ...item.report, published: opts.defaultPublished } : item.report
     try {
       if (await store.seen({ url: report.url ?? null, text: report.text })) { s.seen++; opts.onItem?.(item.ref, 'seen', s); continue }
+      await readyFor(report.text)
       pending.push({ ref: item.ref, report, events: opts.code(report) })
       if (!report.published) s.undated++
     } catch (e) {

@@ -45,7 +45,8 @@ export function arabicRules(r: Rules): Rules {
   })
   const countries: Country[] = actors.countries.flatMap((c) => {
     const en = r.countries.find((x) => x.iso2 === c.iso2)
-    return en ? [{ ...en, name: norm(c.names[0]!), aliases: normAll(c.names.slice(1)), demonyms: normAll(c.adjective) }] : []
+    // the English name stays: actor names are written from it ("Military Forces of Iraq")
+    return en ? [{ ...en, aliases: normAll(c.names), demonyms: normAll(c.adjective) }] : []
   })
   // "الجيش العراقي", "القوات العراقية": the force noun, then the country's adjective in its gender
   const units: Unit[] = []

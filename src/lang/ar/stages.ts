@@ -1,0 +1,51 @@
+import type { Doc } from '../../doc.js'
+import type { Rules } from '../../data/load.js'
+import type { Gazetteer } from '../../geo/types.js'
+import type { Locator } from '../../coding/finalize.js'
+import type { Stage } from '../../pipeline.js'
+import { makeActorFinder } from '../../entities/actors.js'
+import { candidateCountries, focusFromPlaces, knownPlaces } from '../../entities/place-context.js'
+import { makeCandidateStage } from '../../coding/candidate.js'
+import { makeEventStage } from '../../coding/event-stage.js'
+import { withoutFurniture } from '../../text/furniture.js'
+import { publishedFromPage } from '../../text/published.js'
+import { arabicRules } from './pack.js'
+import { segmentArabic } from './segment.js'
+import { makeArabicCountFinder } from './counts.js'
+import { makeArabicDateFinder } from './dates.js'
+import { makeArabicPlaceFinder } from './places.js'
+
+/**
+ * The stages for a report in Arabic: the same order, documents and event stages as English; the words are
+ * the Arabic pack's (data/lang/ar). The learned event scorer was trained on English words, so Arabic events
+ * keep the rules' confidence.
+ */
+export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator): [string, Stage][] {
+  const r = arabicRules(en)
+  const findActors = makeActorFinder(r)
+  const findDates = makeArabicDateFinder(r.dir)
+  const findPlaces = makeArabicPlaceFinder(r.dir)
+  const findCounts = makeArabicCountFinder(r.dir)
+  return [
+    ['segment', (d) => ({ ...d, seg: segmentArabic(d.text) })],
+    ['furniture', (d) => ({ ...d, furniture: [], seg: withoutFurniture(d.seg!, []) })],
+    ['published', (d) => {
+      if (d.published) return d
+      const p = publishedFromPage(d.text, [], d.url)
+      if (!p) return d
+      d.diagnostics.push({ severity: 'info', ruleId: p.rule, reason: `no publication date given: ${p.date} read from the page's ${p.rule === 'published-from-url' ? 'address' : 'date line'}` })
+      return { ...d, published: p.date, publishedFrom: p.rule }
+    }],
+    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
+    ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
+    ['places', (d) => {
+      const cands = candidateCountries(d.countries!, d.actors!, null)
+      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined)
+      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands), isProvince) }
+    }],
+    ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
+    ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
+    ['candidates', makeCandidateStage(r)],
+    ['events', makeEventStage(r, locator, null, false)],
+  ] as [string, (d: Doc) => Doc][]
+}
