@@ -12,9 +12,10 @@ const armedLike = (k: string) => k === 'group' || k === 'armed' || k === 'milita
  * or the one after "by" (passive); the target is the first other actor after the trigger,
  * else a victim noun anywhere in the clause.
  */
-export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: number, passive: boolean): Roles {
+export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: number, passive: boolean, order: WordOrder = { verbFirst: false, cls: '' }): Roles {
   const before = mentions.filter((m) => m.last < trigger)
   const after = mentions.filter((m) => m.first > trigger)
+  if (order.verbFirst && !before.some((m) => armedLike(m.ref.kind))) return verbFirstRoles(s, mentions, after, order.cls)
   const byAgent = after.find((m) => (s.words[m.first - 1]?.lower === 'by' || (s.words[m.first - 2]?.lower === 'by' && /^(the|a|an)$/.test(s.words[m.first - 1]?.lower ?? ''))) && m.ref.kind !== 'civilians')
   // "security forces led by the paramilitary RSF": the leading force is the doer
   const ledBy = mentions.find((m) => /\b(led|commanded|spearheaded) by( the| a)?( \w+)?$/.test(s.words.slice(Math.max(0, m.first - 5), m.first).map((w) => w.lower).join(' ')))
@@ -40,6 +41,30 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
   // "the prime minister declared victory": a government may be the doer of a political act
   if (!agent) agent = before.find((m) => m.ref.kind === 'government') ?? null
   // allies: other armed actors on the doer's side (before the verb, or "with", "alongside", "backed by")
+  const allies = agent ? mentions.filter((m) => m !== agent && m !== target && !sameActor(m, agent) && !sameActor(m, target) &&
+    (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allyCue(s, m)) : []
+  return { agent, target, allies }
+}
+
+/** The language's word order where it decides roles (data/lang/<lang>: Arabic puts the verb before its subject). */
+export type WordOrder = { verbFirst: boolean; cls: string }
+
+// a word of killing opens a noun phrase of its victims ("مقتل ثلاثة جنود بهجوم لداعش": the killing of three
+// soldiers in an attack by ISIS); a verb of attack is followed by its subject ("هاجم مسلحون القرية")
+const VICTIMS_FIRST = new Set(['KILL', 'MASSACRE'])
+
+/** Roles where the verb comes first: its subject after it, then its object; or the victims after a word of killing. */
+function verbFirstRoles(s: Sentence, mentions: ActorMention[], after: ActorMention[], cls: string): Roles {
+  let agent: ActorMention | null = null, target: ActorMention | null = null
+  if (VICTIMS_FIRST.has(cls)) {
+    target = after[0] ?? null
+    agent = after.find((m) => m !== target && armedLike(m.ref.kind) && !sameActor(m, target)) ?? null
+  } else {
+    agent = after.find((m) => armedLike(m.ref.kind) || m.ref.kind === 'protesters' || m.ref.kind === 'rioters') ?? null
+    target = after.find((m) => m !== agent && !sameActor(m, agent) && (!agent || m.first > agent.first)) ?? after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
+  }
+  if (!target) target = mentions.find((m) => VICTIM_KINDS.has(m.ref.kind) && m !== agent) ?? null
+  if (!agent) agent = mentions.find((m) => m !== target && armedLike(m.ref.kind)) ?? null
   const allies = agent ? mentions.filter((m) => m !== agent && m !== target && !sameActor(m, agent) && !sameActor(m, target) &&
     (m.ref.kind === 'group' || m.ref.kind === 'military' || m.ref.kind === 'police') && allyCue(s, m)) : []
   return { agent, target, allies }

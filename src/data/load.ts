@@ -40,6 +40,8 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     roles: readJson(join(dir, 'rules/roles.json'), S.RolesSchema),
     pageFrames: readJson(join(dir, 'rules/page-frames.json'), S.PageFramesSchema),
     numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
+    /** word order where roles depend on it: English puts the subject before its verb */
+    syntax: { verb_first: false },
   }
 }
 

@@ -23,7 +23,9 @@ export function placesNamed(gaz: Gazetteer, name: string, countries: string[]): 
   // "Kashmir" is an alternate name of a village in Washington state, which says nothing of a report's country
   // (nor "Sinai" as a loose spelling of Chennai: the name as written, letter for letter but for accents)
   const key = plain(clean)
-  return gaz.lookup(clean).filter((p) => plain(p.name) === key)
+  // a name in another script (Arabic) is compared with the place's names in that script, key for key
+  const own = key ? (p: Place) => plain(p.name) === key : (p: Place) => [p.name, ...p.altNames].some((n) => normalizePlaceName(n) === normalizePlaceName(clean))
+  return gaz.lookup(clean).filter(own)
     .sort((a, b) => b.population - a.population).slice(0, 5)
 }
 

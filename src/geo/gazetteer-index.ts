@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod/v3'
 import { admin1Key, stripAdminWords } from './admin-names.js'
 import { acledAdmin1, acledNameTable } from './acled-names.js'
@@ -75,6 +76,21 @@ function withOutputNames(iso: string, units: Omit<Admin1Info, 'country' | 'acled
   return out
 }
 
+let arabicNames: Map<string, string> | undefined
+/** "IQ|انبار" → "Al-Anbar": data/gazetteer/admin1-names-ar.json, by the Arabic name's key. */
+function arabicAdmin1Names(): Map<string, string> {
+  if (!arabicNames) {
+    arabicNames = new Map()
+    const file = fileURLToPath(new URL('../../data/gazetteer/admin1-names-ar.json', import.meta.url))
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string[] | string>>
+    for (const [iso, units] of Object.entries(data)) {
+      if (iso.startsWith('_')) continue
+      for (const [unit, names] of Object.entries(units)) if (Array.isArray(names)) for (const n of names) arabicNames.set(`${iso}|${normalizePlaceName(n)}`, unit)
+    }
+  }
+  return arabicNames
+}
+
 /** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
 export class CountryDirectory {
   readonly countries = new Map<string, CountryInfo>()
@@ -120,7 +136,11 @@ export class CountryDirectory {
    * alias or ACLED name has the same consonants (consonant-key.ts: "الأنبار" and "Al-Anbar" both read N B R).
    */
   private admin1BySound(iso: string, name: string): Admin1Info | undefined {
-    const key = consonantKey(stripAdminWords(name).replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم)\s+/u, ''))
+    const bare = name.replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم|منطقه|منطقة)\s+/u, '').trim()
+    // the Arabic names the project keeps for provinces (data/gazetteer/admin1-names-ar.json), then consonants
+    const named = arabicAdmin1Names().get(`${iso}|${normalizePlaceName(bare)}`)
+    if (named) return this.countries.get(iso)?.admin1.find((a) => a.name === named)
+    const key = consonantKey(stripAdminWords(bare))
     if (consonantCount(key) < 3) return undefined
     const units = this.countries.get(iso)?.admin1 ?? []
     const hits = units.filter((a) => [a.name, a.acled, ...a.aliases].some((n) => consonantKey(stripAdminWords(n)) === key))
@@ -140,7 +160,18 @@ export class CountryDirectory {
       }
       this.admin1World = world
     }
-    return this.admin1World.get(admin1Key(name)) ?? []
+    const hits = this.admin1World.get(admin1Key(name)) ?? []
+    if (hits.length || !isArabicScript(name)) return hits
+    // an Arabic province name: the units data/gazetteer/admin1-names-ar.json names so, in any country
+    const key = normalizePlaceName(name.replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم)\s+/u, '').trim())
+    const out: Admin1Info[] = []
+    for (const [k, unit] of arabicAdmin1Names()) {
+      const [iso, n] = k.split('|') as [string, string]
+      if (n !== key) continue
+      const a = this.countries.get(iso)?.admin1.find((x) => x.name === unit)
+      if (a) out.push(a)
+    }
+    return out
   }
 
   private admin1Exact(iso: string): Map<string, Admin1Info> {

@@ -40,8 +40,8 @@ export function cliticForms(key: string): string[] {
     const withPrep = [a, ...r.prep.filter((p) => a.startsWith(p) && ok(a.slice(p.length))).map((p) => a.slice(p.length))]
     for (const b of withPrep) {
       out.add(b)
-      // ل + ال is written لل: للقوات is "to the forces"
-      if (b !== a && a.startsWith('لل') && ok(a.slice(2))) out.add(a.slice(2))
+      // ل + ال is written لل: للقوات is "to the forces" (القوات, قوات)
+      if (b !== a && a.startsWith('لل') && ok(a.slice(2))) { out.add(r.article + a.slice(2)); out.add(a.slice(2)) }
       if (b.startsWith(r.article) && ok(b.slice(r.article.length))) out.add(b.slice(r.article.length))
     }
   }

@@ -88,5 +88,7 @@ export function arabicRules(r: Rules): Rules {
     roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: [] } },
     pageFrames: { ...r.pageFrames, frames: [] },
     furniture: { ...r.furniture, rules: [] },
+    // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
+    syntax: { verb_first: true },
   }
 }

@@ -48,7 +48,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
       const ws = s.words
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i]!
-        if (NEVER.has(w.lower) || featureWords.has(w.lower)) continue
+        if (NEVER.has(w.lower) || keysOf(w).some((k) => featureWords.has(k))) continue
         // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue
         const forms = keysOf(w).filter((f) => f.length >= 2 && !NEVER.has(f))
         let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean } | null = null
@@ -66,7 +66,9 @@ export function makeArabicPlaceFinder(dataDir: string) {
         const prev = ws[i - 1], prev2 = ws[i - 2]
         const feature = featureOf(prev) ?? (prev && direction.has(prev.lower) ? null : null)
         const prefix = best.prefixed ? arabicKey(w.text.slice(0, best.start - w.start)) : ''
-        const cue = prefix.includes('ب') || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
+        // "بمحافظة الأنبار": the feature noun carries the ب of "in"
+        const featureIn = feature && prev && prev.lower.startsWith('ب') && !featureWords.has(prev.lower)
+        const cue = prefix.includes('ب') || featureIn || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
           : (prev && (nearCue.has(prev.lower) || direction.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
             : prev && fromCue.has(prev.lower) ? 'from' : null
         // a name with no cue and no feature noun must be well known (a city, a province), as in English

@@ -40,7 +40,10 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, null)
-      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined)
+      // a province named in Arabic says its country ("بمحافظة الأنبار": Iraq) when no country is named
+      if (gaz) for (const iso of provinceCountries(gaz, d.seg!.sentences)) if (!cands.includes(iso)) cands.push(iso)
+      // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
+      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !gaz.lookup(name).some((p) => p.kind === 'locality' && p.population >= 100_000)
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands), isProvince) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
@@ -48,4 +51,22 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
     ['candidates', makeCandidateStage(r)],
     ['events', makeEventStage(r, locator, null, false)],
   ] as [string, (d: Doc) => Doc][]
+}
+
+/** Countries of the provinces an Arabic text names (one to three words, with or without clitics). */
+function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment.js').Sentence[]): string[] {
+  const out = new Set<string>()
+  for (const s of sentences) {
+    const ws = s.words
+    for (let i = 0; i < ws.length; i++) {
+      for (const form of [ws[i]!.lower, ...(ws[i]!.forms ?? [])]) {
+        for (let n = 1; n <= 3 && i + n <= ws.length; n++) {
+          const name = [form, ...ws.slice(i + 1, i + n).map((w) => w.lower)].join(' ')
+          if (name.length < 3) continue
+          for (const a of gaz.findAdmin1Anywhere(name)) out.add(a.country)
+        }
+      }
+    }
+  }
+  return [...out]
 }

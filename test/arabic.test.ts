@@ -1,0 +1,116 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { makeCoder } from '../src/pipeline.js'
+import { loadDetector, detectLanguage } from '../src/lang/detect.js'
+import { arabicKey, cliticForms } from '../src/lang/arabic-normal.js'
+import { segmentArabic } from '../src/lang/ar/segment.js'
+import type { SitrepEvent } from '../src/types.js'
+
+// Invented reports, in the Arabic of the local press (issue 15). None is copied from a page.
+let coder: ReturnType<typeof makeCoder>
+beforeAll(async () => {
+  await loadDetector()
+  coder = makeCoder()
+})
+const code = (text: string, published = '2021-03-06'): SitrepEvent[] => coder({ id: 't', text, published }).events ?? []
+
+describe('the Arabic normal form', () => {
+  it.each([
+    ['أُعلِنَتْ', 'اعلنت'], ['إدلب', 'ادلب'], ['مدينة', 'مدينه'], ['مستشفى', 'مستشفي'], ['تـنظيم', 'تنظيم'], ['١٢', '12'], ['۱۲', '12'],
+  ])('%s is %s', (word, key) => { expect(arabicKey(word)).toBe(key) })
+
+  it('answers to its forms without clitics: و ف ب ل ك and the article', () => {
+    expect(cliticForms(arabicKey('بالأنبار'))).toEqual(expect.arrayContaining(['الانبار', 'انبار']))
+    expect(cliticForms(arabicKey('والرمادي'))).toEqual(expect.arrayContaining(['الرمادي', 'رمادي']))
+    expect(cliticForms(arabicKey('للقوات'))).toEqual(expect.arrayContaining(['قوات']))
+  })
+
+  it('keeps offsets into the original text', () => {
+    const text = 'قُتِلَ جنديان بالأنبار.'
+    const seg = segmentArabic(text)
+    expect(seg.words.map((w) => text.slice(w.start, w.end))).toEqual(['قُتِلَ', 'جنديان', 'بالأنبار'])
+  })
+})
+
+describe('languages in Arabic script', () => {
+  const samples = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/lang/samples.json', import.meta.url)), 'utf8')) as Record<string, string[]>
+  it.each([['ar', 'ar'], ['fa', 'fa'], ['ur', 'ur'], ['ckb', 'ku'], ['en', 'en']])('%s samples are told as %s', (key, lang) => {
+    const wrong = samples[key]!.filter((t) => detectLanguage(t).lang !== lang)
+    expect(wrong).toEqual([])
+  })
+
+  it.each([['fa', 'Persian'], ['ur', 'Urdu'], ['ckb', 'Kurdish']])('a %s report is refused, never coded as Arabic', (key, name) => {
+    expect(() => coder({ id: 'x', text: samples[key]![0]!, published: '2021-03-06' })).toThrow(new RegExp(`${name}.*does not code yet`))
+  })
+
+  it('--lang overrides the guess', () => {
+    expect(detectLanguage(samples.fa![0]!, 'ar').lang).toBe('ar')
+  })
+})
+
+describe('Arabic reports coded in English under ACLED conventions', () => {
+  it('a clash with a count of the dead, actors, place and date', () => {
+    const [e] = code('اشتبكت قوات الجيش العراقي مع عناصر من تنظيم داعش قرب الرطبة غربي الأنبار، ما أسفر عن مقتل ثلاثة جنود.')
+    expect(e).toMatchObject({ event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Military Forces of Iraq', actor2: 'Islamic State', country: 'Iraq', location: 'Ar Rutbah', fatalities: 3 })
+  })
+
+  it.each([
+    ['مقتل ثلاثة مدنيين بقصف مدفعي على بلدة في ريف إدلب.', 3],
+    ['قتل مدنيين اثنين في هجوم مسلح على قرية في ريف إدلب.', 2],
+    ['قتل جنديين في هجوم على حاجز قرب الرمادي.', 2],
+    ['مقتل ما لا يقل عن عشرة مدنيين بغارات جوية على ريف إدلب.', 10],
+    ['سقط ٥ قتلى في قصف على ريف إدلب.', 5],
+  ])('the dead: %s', (text, n) => {
+    expect(code(text).map((e) => e.fatalities)).toContain(n)
+  })
+
+  it.each([
+    ['فجر اليوم', '2021-03-06'], ['أمس', '2021-03-05'], ['يوم الخميس', '2021-03-04'], ['في 21 كانون الثاني/يناير 2021', '2021-01-21'], ['في 3 مارس', '2021-03-03'],
+  ])('dates: %s', (when, date) => {
+    const [e] = code(`قتل ثلاثة جنود في هجوم على حاجز قرب الرمادي ${when}.`)
+    expect(e?.event_date).toBe(date)
+  })
+
+  it.each([
+    ['قتل ثلاثة جنود في هجوم لحركة الشباب على قاعدة عسكرية في مقديشو.', 'Al Shabaab', 'Somalia'],
+    ['قصف الحوثيون مدينة مأرب بصاروخ باليستي.', 'Houthis (Ansar Allah)', 'Yemen'],
+    ['قصفت قوات الدعم السريع أحياء مدينة الفاشر ما أدى إلى مقتل خمسة مدنيين.', 'Rapid Support Forces', 'Sudan'],
+    ['تصدت قوات الحشد الشعبي لهجوم شنه عناصر من داعش في صلاح الدين.', 'Popular Mobilization Forces', 'Iraq'],
+  ])('named groups: %s', (text, actor, country) => {
+    const events = code(text)
+    expect(events.some((e) => (e.actor1 === actor || e.actor2 === actor) && e.country === country)).toBe(true)
+  })
+
+  it('unnamed actors: gunmen and civilians of the country', () => {
+    const [e] = code('أطلق مسلحون مجهولون النار على مدنيين في سوق بلدة قرب الرمادي، ما أدى إلى مقتل شخصين.')
+    expect(e).toMatchObject({ event_type: 'Violence against civilians', actor1: 'Unidentified Armed Group (Iraq)', actor2: 'Civilians (Iraq)', fatalities: 2 })
+  })
+
+  it('protesters dispersed with tear gas', () => {
+    const [e] = code('فرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع في الناصرية.')
+    expect(e).toMatchObject({ event_type: 'Protests', sub_event_type: 'Protest with intervention', country: 'Iraq' })
+  })
+
+  it('places with clitics and province names: بالأنبار is Anbar', () => {
+    const [e] = code('قتل جنديان بانفجار عبوة ناسفة بالأنبار.')
+    expect(e).toMatchObject({ country: 'Iraq', admin1: 'Anbar', geo_precision: 3 })
+  })
+
+  it('the seed trap: الحسينيات named with Anbar is not the village of Ninawa', () => {
+    const [e] = code('قتل جنديان في هجوم على حاجز في منطقة الحسينيات بمحافظة الأنبار.')
+    expect(e?.admin1).toBe('Anbar')
+  })
+
+  it('an accident is no event; a report with no violence is no event', () => {
+    expect(code('لقي ثلاثة أشخاص مصرعهم في حادث سير على الطريق الدولي قرب الرمادي.')).toEqual([])
+    expect(code('ارتفعت أسعار النفط في الأسواق العالمية خلال تعاملات اليوم.')).toEqual([])
+  })
+
+  it('evidence spans point into the Arabic original', () => {
+    const text = 'قتل ثلاثة جنود في هجوم على حاجز قرب الرمادي.'
+    const [e] = code(text)
+    const spans = e!.evidence.fatalities!.spans ?? []
+    expect(spans.map((s) => text.slice(s.start, s.end))).toContain('ثلاثة')
+  })
+})
