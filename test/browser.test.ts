@@ -577,6 +577,31 @@ describe('dashboard in Chromium', () => {
     })
   })
 
+  it('shows an Arabic source right to left, its evidence marked in the Arabic original', async () => {
+    // an invented report in the Arabic of the local press (issue 15)
+    const text = 'قتل ثلاثة جنود عراقيين في هجوم شنه مسلحون من تنظيم داعش على حاجز للجيش قرب الرمادي فجر اليوم، بحسب مصدر أمني.'
+    const res = await fetch(`${base}/api/reports`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'ar-ramadi', text, published: '2023-06-10' }) })
+    expect(res.status).toBe(200)
+    const page1 = await api<{ events: { event_id: string; location: string; fatalities: number }[] }>('/api/events?q=%D8%A7%D9%84%D8%B1%D9%85%D8%A7%D8%AF%D9%8A&limit=10')
+    const ev = page1.events.find((e) => e.location === 'Ramadi')
+    expect(ev, JSON.stringify(page1.events)).toBeTruthy()
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto(`${base}/?event=${ev!.event_id}`)
+    const box = page.locator(`#detail[data-event-id="${ev!.event_id}"] .source-text[data-report="ar-ramadi"]`)
+    await box.waitFor()
+    expect(await box.getAttribute('dir')).toBe('auto')
+    expect(await box.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl')
+    await page.click('.evidence-btn[data-field="fatalities"]')
+    await page.waitForSelector('.source-text[data-report="ar-ramadi"] mark')
+    const marks = await box.locator('mark').allInnerTexts()
+    expect(marks).toContain('ثلاثة')
+    // the mark sits inside the right-to-left text: its right edge is left of the box's right edge, as in Arabic
+    const [m, b] = await Promise.all([box.locator('mark').first().boundingBox(), box.boundingBox()])
+    expect(m!.x + m!.width).toBeLessThanOrEqual(b!.x + b!.width + 1)
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.screenshot({ path: join(SCREENSHOTS, 'arabic-source-1366.png') })
+  })
+
   it('logged no console errors and no CSP violations', () => {
     expect(problems).toEqual([])
   })

@@ -96,7 +96,8 @@ export function createDetail(root, { onClose }) {
     return h('section', { class: 'sources' }, h('h3', {}, `Sources (${d.sources.length})`), d.sources.map((s, i) => {
       const claim = d.event.sources?.find((c) => c.report_id === s.report.id && c.mention === s.idx) ?? d.event.sources?.find((c) => c.report_id === s.report.id)
       const href = safeUrl(s.report.url)
-      const box = h('div', { class: 'source-text', 'data-report': s.report.id })
+      // dir=auto: an Arabic source reads right to left, an English one left to right, marks and all
+      const box = h('div', { class: 'source-text', 'data-report': s.report.id, dir: 'auto' })
       box.textContent = s.report.text
       const note = h('p', { class: 'evidence-note' })
       texts.push({ field: '', box, text: s.report.text, source: s, note })

@@ -8,6 +8,7 @@ type PlacesPack = { cues: Record<'in' | 'near' | 'direction' | 'from', string>; 
 export type Known = (name: string) => 'well' | 'known' | null
 
 const MAX_WORDS = 3
+const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
 // words that are never the start of a place name, whatever a gazetteer holds (its villages include "السلام")
 const NEVER = new Set(['من', 'في', 'على', 'الى', 'عن', 'مع', 'بعد', 'قبل', 'بين', 'حتى', 'ان', 'انه', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كما', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'اليوم', 'امس', 'عام', 'العام', 'قال', 'قالت', 'وقال', 'اعلن', 'اعلنت', 'مصادر', 'مصدر', 'بيان', 'الجيش', 'القوات', 'قوات', 'الامن', 'الشرطه', 'عناصر', 'تنظيم', 'مقتل', 'قتل', 'هجوم', 'السلام', 'الحكومه', 'الدوله', 'الاسلاميه', 'الوطني', 'الشعبي', 'العراقي', 'العراقيه', 'السوري', 'السوريه'])
@@ -76,7 +77,8 @@ export function makeArabicPlaceFinder(dataDir: string) {
         const province = feature === 'admin1' || (!feature && isProvince(best.name))
         out.push({
           start: best.start, end: ws[best.last]!.end, sentence: s.index, first: i, last: best.last, name: best.name,
-          cue, feature: province ? 'admin1' : feature, featureWord: feature ? prev!.text : null, relative: null,
+          // the feature noun comes before the name in Arabic; the resolver reads English feature words after it
+          cue, feature: province ? 'admin1' : feature, featureWord: feature ? FEATURE_IN_ENGLISH[feature] : null, relative: null,
         })
         i = best.last
       }
