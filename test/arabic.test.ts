@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { makeCoder } from '../src/pipeline.js'
-import { loadDetector, detectLanguage } from '../src/lang/detect.js'
+import { loadDetector, detectLanguage, byLetters } from '../src/lang/detect.js'
 import { arabicKey, cliticForms } from '../src/lang/arabic-normal.js'
 import { segmentArabic } from '../src/lang/ar/segment.js'
 import type { SitrepEvent } from '../src/types.js'
@@ -42,6 +42,10 @@ describe('languages in Arabic script', () => {
 
   it.each([['fa', 'Persian'], ['ur', 'Urdu'], ['ckb', 'Kurdish']])('a %s report is refused, never coded as Arabic', (key, name) => {
     expect(() => coder({ id: 'x', text: samples[key]![0]!, published: '2021-03-06' })).toThrow(new RegExp(`${name}.*does not code yet`))
+  })
+
+  it.each([['ar', 'ar'], ['fa', 'fa'], ['ur', 'ur'], ['ckb', 'ku']])('without the detector, letters tell %s samples as %s', (key, lang) => {
+    expect(samples[key]!.filter((t) => byLetters(t) !== lang)).toEqual([])
   })
 
   it('--lang overrides the guess', () => {

@@ -36,7 +36,8 @@ type Row = { n: number; row: string; country: string }
 export class GazetteerDb {
   private readonly cache = new Map<number, Place>()
   private readonly names = new Map<string, Place[]>()
-  private readonly q: Record<'names' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
+  private readonly holders = new Map<string, string[]>()
+  private readonly q: Record<'names' | 'keyIn' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
 
   private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
     const sel = 'SELECT p.n, p.row, p.country FROM'
@@ -48,6 +49,8 @@ export class GazetteerDb {
       all: db.prepare(`${sel} places p WHERE p.country = ? ORDER BY p.n`),
       id: db.prepare(`${sel} places p WHERE p.country = ? AND p.id = ?`),
       holders: db.prepare('SELECT k.country FROM names k JOIN places p ON p.n = k.n WHERE k.key = ? GROUP BY k.country ORDER BY max(p.population) DESC, k.country'),
+      // the primary key (key, country, n) answers this from its index alone
+      keyIn: db.prepare('SELECT 1 FROM names WHERE key = ? AND country = ? LIMIT 1'),
       count: db.prepare('SELECT count(*) FROM places WHERE country = ?'),
     }
   }
@@ -69,7 +72,14 @@ export class GazetteerDb {
 
   /** Countries holding a place of this key, the one with the most populous such place first. */
   countriesOf(key: string): string[] {
-    return this.q.holders.pluck().all(key) as string[]
+    let hit = this.holders.get(key)
+    if (!hit) {
+      hit = this.q.holders.pluck().all(key) as string[]
+      // words of running text are asked about again and again (Arabic place finding tries every word)
+      if (this.holders.size >= NAMES_LIMIT) this.holders.clear()
+      this.holders.set(key, hit)
+    }
+    return hit
   }
 
   /** One country's places, answering as the file-backed CountryPlaces does. */
@@ -79,7 +89,8 @@ export class GazetteerDb {
     let size: number | undefined
     return {
       get size() { return (size ??= count.pluck().get(iso) as number) },
-      byNameKey: (key) => this.named(iso, key, () => rows(this.q.names, key, iso)),
+      // most keys asked about (the words of running text) name nothing: a check on the index comes first
+      byNameKey: (key) => this.named(iso, key, () => (this.q.keyIn.get(key, iso) === undefined ? [] : rows(this.q.names, key, iso))),
       bySkeletonKey: (skel) => rows(this.q.skels, skel, iso),
       byConsonantKey: (key) => rows(this.q.sounds, key, iso),
       inAdmin1: (admin1) => rows(this.q.admin1, iso, admin1),

@@ -91,6 +91,21 @@ function arabicAdmin1Names(): Map<string, string> {
   return arabicNames
 }
 
+let arabicByName: Map<string, [string, string][]> | undefined
+/** "انبار" → [["IQ", "Al-Anbar"]]: the same table by name, for provinces named in any country. */
+function arabicAdmin1ByName(): Map<string, [string, string][]> {
+  if (!arabicByName) {
+    arabicByName = new Map()
+    for (const [k, unit] of arabicAdmin1Names()) {
+      const [iso, n] = k.split('|') as [string, string]
+      const list = arabicByName.get(n) ?? []
+      list.push([iso, unit])
+      arabicByName.set(n, list)
+    }
+  }
+  return arabicByName
+}
+
 /** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
 export class CountryDirectory {
   readonly countries = new Map<string, CountryInfo>()
@@ -165,9 +180,7 @@ export class CountryDirectory {
     // an Arabic province name: the units data/gazetteer/admin1-names-ar.json names so, in any country
     const key = normalizePlaceName(name.replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم)\s+/u, '').trim())
     const out: Admin1Info[] = []
-    for (const [k, unit] of arabicAdmin1Names()) {
-      const [iso, n] = k.split('|') as [string, string]
-      if (n !== key) continue
+    for (const [iso, unit] of arabicAdmin1ByName().get(key) ?? []) {
       const a = this.countries.get(iso)?.admin1.find((x) => x.name === unit)
       if (a) out.push(a)
     }

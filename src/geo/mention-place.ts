@@ -8,6 +8,7 @@ import { resolveMention, type Resolve, type Resolved } from './resolve-mention.j
 import { tiesOf } from './ties.js'
 import { matchOf } from './trust.js'
 import type { Gazetteer, LatLon, Place, Resolution } from './types.js'
+import { sentenceMentions } from './mention-index.js'
 
 /** What the placer knows of the report. */
 export type ReportView = {
@@ -125,8 +126,8 @@ export function makeMentionPlacer(gaz: Gazetteer, resolve: Resolve, provinces: P
   function bySentence(m: PlaceMention, rep: ReportView): Placed | undefined {
     // "north of Tal Tamr" whose Tal Tamr is unknown is not placed by another town
     if (isCityPart(m) || m.relative) return undefined
-    for (const t of rep.places) {
-      if (t.sentence !== m.sentence || t === m || t.cue === 'from' || provinces.of(t, rep.focus)) continue
+    for (const t of sentenceMentions(rep.places, m.sentence)) {
+      if (t === m || t.cue === 'from' || provinces.of(t, rep.focus)) continue
       const a = resolveName(t.name, t, rep)
       if (a?.status !== 'resolved' || a.precision === 3 || a.place.kind === 'region' || LOOSE.has(matchOf(a))) continue
       const evidence: Record<string, Evidence> = { geo_precision: { kind: 'rule', rule: 'same-sentence-town', spans: [sp(t)] } }

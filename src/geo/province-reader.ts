@@ -1,5 +1,6 @@
 import type { PlaceMention } from '../entities/places.js'
 import type { Gazetteer } from './types.js'
+import { lastBefore, sentenceMentions } from './mention-index.js'
 
 /** Reads which province (admin1) a report's mentions name, and where. */
 export type ProvinceReader = {
@@ -48,10 +49,11 @@ export function makeProvinceReader(gaz: Gazetteer): ProvinceReader {
     }
     return null
   }
-  const before = (m: PlaceMention, places: readonly PlaceMention[], country: string | null) => first(places.filter((p) => p.end <= m.start).reverse(), country)
+  const before = (m: PlaceMention, places: readonly PlaceMention[], country: string | null) =>
+    of(lastBefore(places, m.start, country ?? '', (p) => of(p, country) !== null), country)
   return {
     of,
-    inSentence: (m, places, country, text) => first(places.filter((p) => p.sentence === m.sentence && p !== m && !BREAK.test(between(text, m, p))), country)
+    inSentence: (m, places, country, text) => first(sentenceMentions(places, m.sentence).filter((p) => p !== m && !BREAK.test(between(text, m, p))), country)
       // "the Husayniyat area, southwest of the province": the province is the one just named, and a hard frame
       ?? (ANAPHORA.test(text.slice(m.end, m.end + 60)) ? before(m, places, country) : null),
     before,

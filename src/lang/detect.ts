@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 type LanguageInfo = { name: string; coded: boolean; example: string }
-type LanguagesFile = { arabic_script_share: number; languages: Record<string, LanguageInfo> }
+type Marker = { letters: string; over?: string; example: string }
+type LanguagesFile = { arabic_script_share: number; languages: Record<string, LanguageInfo>; letters: { order: string[]; markers: Record<string, Marker> } }
 
-export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'given' }
+export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'letters' | 'given' }
 
 let cfg: LanguagesFile | undefined
 const config = (): LanguagesFile => (cfg ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../data/lang/languages.json', import.meta.url)), 'utf8')) as LanguagesFile)
@@ -50,9 +51,27 @@ export function detectLanguage(text: string, given?: string): Detected {
   }
   if (given) return info(given, 'given')
   if (!needsDetector(text)) return info('en', 'latin-script')
-  if (!detector) throw new Error('language detector not loaded: await loadDetector() first')
   const sample = text.length > 4000 ? text.slice(0, 4000) : text
+  // the synchronous coder must not fail on a caller that did not load the detector: letters decide then
+  if (!detector) return info(byLetters(sample), 'letters')
   return info(detector.detect(sample).language || 'ar', 'detector')
+}
+
+const count = (text: string, letters: string) => {
+  let n = 0
+  for (const ch of text) if (letters.includes(ch)) n++
+  return n
+}
+
+/** Kurdish, Urdu or Persian when the text writes letters only they use, else Arabic (data/lang/languages.json `letters`). */
+export function byLetters(text: string): string {
+  const { order, markers } = config().letters
+  for (const lang of order) {
+    const m = markers[lang]!
+    const n = count(text, m.letters)
+    if (n > 0 && (m.over === undefined || n > count(text, m.over))) return lang
+  }
+  return 'ar'
 }
 
 /** The languages Sitrep knows of, with whether it codes them. */

@@ -1,0 +1,35 @@
+// Arabic throughput (issue 15, target ≥ 300 reports/s on one core): the Arabic real corpus's pages when their
+// texts are in the cache (bench/real/README.md), else invented Arabic reports, repeated to 2,000 reports.
+// Run by npm run bench; alone: node scripts/bench-arabic.mjs
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { homedir } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { makeCoder } from '../dist/pipeline.js'
+import { loadDetector } from '../dist/lang/detect.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const N = Number(process.env.BENCH_ARABIC_REPORTS ?? 2000)
+const cache = process.env.SITREP_REAL_CACHE ?? join(homedir(), '.cache/sitrep/real')
+const cases = readFileSync(join(root, 'bench/real/ar/cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+let texts = cases.map((c) => join(cache, 'texts', `${c.text_sha256}.txt`)).filter(existsSync).map((p) => readFileSync(p, 'utf8'))
+const source = texts.length ? `${texts.length} Arabic real pages` : 'invented Arabic reports'
+if (!texts.length) {
+  texts = [
+    'قتل ثلاثة جنود عراقيين في هجوم شنه مسلحون من تنظيم داعش على حاجز للجيش قرب الرمادي فجر اليوم، بحسب مصدر أمني.',
+    'فرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع في الناصرية بعد أن أغلقوا الطريق الرئيسي.',
+    'قصفت قوات الدعم السريع أحياء مدينة الفاشر ما أدى إلى مقتل خمسة مدنيين وإصابة آخرين.',
+    'ارتفعت أسعار النفط في الأسواق العالمية خلال تعاملات اليوم الثلاثاء.',
+  ]
+}
+await loadDetector()
+const coder = makeCoder()
+const reports = Array.from({ length: N }, (_, i) => ({ id: `ar-${i}`, text: texts[i % texts.length], published: '2023-06-10' }))
+coder(reports[0]) // the Arabic stages are built on the first Arabic report
+const t0 = performance.now()
+let events = 0
+for (const r of reports) events += coder(r).events?.length ?? 0
+const secs = (performance.now() - t0) / 1000
+const rps = Math.round(N / secs)
+console.log(`arabic: ${rps} reports/s on one core (${N} reports from ${source}, ${events} events in ${secs.toFixed(2)} s); target ≥ 300`)
+console.log(JSON.stringify({ arabic: { reports: N, source, events, seconds: +secs.toFixed(2), reports_per_sec: rps } }))
