@@ -139,3 +139,25 @@ describe('a mixed-language pair of one incident', () => {
     expect(events[0]!.sources.map((s) => s.report_id).sort()).toEqual(['ramadi-ar.txt', 'ramadi-en.txt'])
   })
 })
+
+describe('--lang', () => {
+  it('codes a Persian-looking report as Arabic when told, refuses a language it does not code, and names what it codes', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { run } = await import('./support/cli.js')
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-lang-'))
+    // an Arabic report that spells its names with Persian kaf and yeh, as some Iraqi sites do
+    const file = join(dir, 'kirkuk.txt')
+    writeFileSync(file, 'قتل مسلحون مجهولون ثلاثة مدنيين في هجوم على قرية قرب کرکوک يوم السبت.\n')
+    const told = await run(['code', file, '--lang', 'ar', '--published', '2021-03-07', '--format', 'json'])
+    expect(told.exitCode).toBeUndefined()
+    expect(JSON.parse(told.stdout).events.length).toBeGreaterThan(0)
+    const persian = await run(['code', file, '--lang', 'fa', '--published', '2021-03-07'])
+    expect(persian.exitCode).toBe(2)
+    expect(persian.err.join('\n')).toMatch(/--lang "fa": Persian is not coded yet; Sitrep codes en, ar/)
+    const unknown = await run(['ingest', file, '--lang', 'xx', '--db', join(dir, 's.db')])
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.err.join('\n')).toMatch(/--lang "xx": not a language code Sitrep knows/)
+  })
+})

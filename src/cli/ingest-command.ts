@@ -8,11 +8,12 @@ import type { Store } from '../store/store.js'
 import type { CliIO } from './io.js'
 import { makeProgress } from './progress.js'
 import { PUBLISHED_HELP, publishedOption } from './published-option.js'
+import { LANG_HELP, langOption } from './lang-option.js'
 import { parseBytes, parseDuration } from './units.js'
 import { openQueue, queueConfigured } from '../queue/queue.js'
 import { drained, enqueueSources } from '../queue/enqueue.js'
 
-export type FetchFlags = { glob?: string; allowPrivate?: boolean; timeout: string; maxBytes: string; published?: string }
+export type FetchFlags = { lang?: string; glob?: string; allowPrivate?: boolean; timeout: string; maxBytes: string; published?: string }
 
 export function addFetchOptions(cmd: Command): Command {
   return cmd
@@ -20,6 +21,7 @@ export function addFetchOptions(cmd: Command): Command {
     .option('--timeout <duration>', 'total time allowed per fetch, e.g. 15s', '15s')
     .option('--max-bytes <size>', 'largest page, feed or file read, e.g. 10MB', '10MB')
     .option('--published <date>', `for reports that carry none: ${PUBLISHED_HELP}`)
+    .option('--lang <code>', LANG_HELP)
 }
 
 export function sourceOptions(opts: FetchFlags, store: Store): SourceOptions {
@@ -36,10 +38,11 @@ export function sourceOptions(opts: FetchFlags, store: Store): SourceOptions {
 /** Reads sources into the store with coding and merging; the shared core of `ingest` and `watch`. */
 export async function ingestSources(specs: string[], store: Store, opts: FetchFlags, io: CliIO, label = 'ingest'): Promise<IngestSummary> {
   const coder = makeCoder()
+  const lang = langOption(opts.lang)
   const progress = makeProgress(io, label, null)
   try {
     return await ingestItems(readSources(specs, sourceOptions(opts, store)), store, {
-      code: (r) => coder(r).events ?? [], coderVersion: coderVersion(),
+      code: (r) => coder(lang ? { ...r, lang } : r).events ?? [], coderVersion: coderVersion(),
       ...(opts.published && opts.published !== 'mtime' ? { defaultPublished: opts.published } : {}),
       onItem: (_ref, _outcome, s) => progress.tick(`${s.stored} stored, ${s.seen} seen, ${s.failed} failed`),
     })
