@@ -92,16 +92,31 @@ export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | u
  * How well the gazetteer knows a name in the report's candidate countries: 'well' (a city, a province),
  * 'known' (some village), or null. Shared by the place finders of every language.
  */
-export function knownPlaces(gaz: Gazetteer | null, cands: string[]) {
+export function knownPlaces(gaz: Gazetteer | null, cands: string[], opts: { wordByWord?: boolean } = {}) {
+  const inCands = new Set(cands)
+  // Arabic tries every word of running text (and its clitic forms): one gazetteer-wide look-up per word,
+  // kept for the report, instead of one per candidate country
+  const memo = new Map<string, 'well' | 'known' | null>()
+  const named = (g: Gazetteer, name: string) => (opts.wordByWord && cands.length ? g.lookup(name.replace(/['’]s$/, '')).filter((p) => inCands.has(p.country)) : placesNamed(g, name, cands))
   return (name: string): 'well' | 'known' | null => {
     if (!gaz) return null
-    const found = placesNamed(gaz, name, cands)
-    if (found.length === 0) return null
-    const well = found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0
-    // with no country named anywhere, only a city the world knows says where the report is ("marched through Mombasa")
-    if (cands.length === 0) return found.some((p) => p.population >= WORLD_CITY_POPULATION) ? 'well' : null
-    return well ? 'well' : 'known'
+    if (opts.wordByWord) {
+      const hit = memo.get(name)
+      if (hit !== undefined) return hit
+      const answer = gaz.mayName(name) ? how(gaz, named(gaz, name), name, cands) : null
+      memo.set(name, answer)
+      return answer
+    }
+    return how(gaz, named(gaz, name), name, cands)
   }
+}
+
+function how(gaz: Gazetteer, found: Place[], name: string, cands: string[]): 'well' | 'known' | null {
+  if (found.length === 0) return null
+  const well = found.some((p) => p.population >= WELL_KNOWN_POPULATION || !LOCAL_KINDS.has(p.kind)) || gaz.findAdmin1Anywhere(name).length > 0
+  // with no country named anywhere, only a city the world knows says where the report is ("marched through Mombasa")
+  if (cands.length === 0) return found.some((p) => p.population >= WORLD_CITY_POPULATION) ? 'well' : null
+  return well ? 'well' : 'known'
 }
 
 // a name with no place word around it is a place only if it is a city (or a district or province), not any village

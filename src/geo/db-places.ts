@@ -13,6 +13,8 @@ export const DB_VERSION = 2
 // the places a process has looked at, reused: a report's towns come back in the next reports
 const CACHE_LIMIT = 50_000
 const NAMES_LIMIT = 50_000
+const NONE: ReadonlySet<string> = new Set()
+const ARABIC_KEY = /^[\u0600-\u06FF]/
 
 /** The stamp write-db.mjs stores: what the database was built from (normalizer, source files, index). */
 export function sourceStamp(dir: string): string {
@@ -37,7 +39,9 @@ export class GazetteerDb {
   private readonly cache = new Map<number, Place>()
   private readonly names = new Map<string, Place[]>()
   private readonly holders = new Map<string, string[]>()
-  private readonly q: Record<'names' | 'keyIn' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
+  private readonly keyCountries = new Map<string, ReadonlySet<string>>()
+  private arabicKeys: Set<string> | undefined
+  private readonly q: Record<'names' | 'keyIn' | 'keyCountries' | 'arabicKeys' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
 
   private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
     const sel = 'SELECT p.n, p.row, p.country FROM'
@@ -51,6 +55,8 @@ export class GazetteerDb {
       holders: db.prepare('SELECT k.country FROM names k JOIN places p ON p.n = k.n WHERE k.key = ? GROUP BY k.country ORDER BY max(p.population) DESC, k.country'),
       // the primary key (key, country, n) answers this from its index alone
       keyIn: db.prepare('SELECT 1 FROM names WHERE key = ? AND country = ? LIMIT 1'),
+      keyCountries: db.prepare('SELECT DISTINCT country FROM names WHERE key = ?'),
+      arabicKeys: db.prepare("SELECT DISTINCT key FROM names WHERE key >= char(1536) AND key < char(1792)"),
       count: db.prepare('SELECT count(*) FROM places WHERE country = ?'),
     }
   }
@@ -74,7 +80,8 @@ export class GazetteerDb {
   countriesOf(key: string): string[] {
     let hit = this.holders.get(key)
     if (!hit) {
-      hit = this.q.holders.pluck().all(key) as string[]
+      // most words asked about name no place: the cheap look-up says so before the ordering query runs
+      hit = this.countriesNaming(key).size === 0 ? [] : (this.q.holders.pluck().all(key) as string[])
       // words of running text are asked about again and again (Arabic place finding tries every word)
       if (this.holders.size >= NAMES_LIMIT) this.holders.clear()
       this.holders.set(key, hit)
@@ -90,13 +97,35 @@ export class GazetteerDb {
     return {
       get size() { return (size ??= count.pluck().get(iso) as number) },
       // most keys asked about (the words of running text) name nothing: a check on the index comes first
-      byNameKey: (key) => this.named(iso, key, () => (this.q.keyIn.get(key, iso) === undefined ? [] : rows(this.q.names, key, iso))),
+      byNameKey: (key) => this.named(iso, key, () => (this.countriesNaming(key).has(iso) ? rows(this.q.names, key, iso) : [])),
       bySkeletonKey: (skel) => rows(this.q.skels, skel, iso),
       byConsonantKey: (key) => rows(this.q.sounds, key, iso),
       inAdmin1: (admin1) => rows(this.q.admin1, iso, admin1),
       places: () => rows(this.q.all, iso),
       placeById: (id) => rows(this.q.id, iso, id)[0],
     }
+  }
+
+  /** Does any place have a name of this key? Arabic keys are answered from memory. */
+  mayName(key: string): boolean {
+    return this.countriesNaming(key).size > 0
+  }
+
+  // a word of running text is asked about in every candidate country: one query says which countries have it
+  private countriesNaming(key: string): ReadonlySet<string> {
+    // Arabic text asks about every word: the gazetteer's Arabic names (about 105,000 keys, 10 MB) are held in
+    // memory from the first Arabic report, so a word that names nothing costs no query
+    if (ARABIC_KEY.test(key)) {
+      this.arabicKeys ??= new Set(this.q.arabicKeys.pluck().all() as string[])
+      if (!this.arabicKeys.has(key)) return NONE
+    }
+    let hit = this.keyCountries.get(key)
+    if (!hit) {
+      hit = new Set(this.q.keyCountries.pluck().all(key) as string[])
+      if (this.keyCountries.size >= NAMES_LIMIT) this.keyCountries.clear()
+      this.keyCountries.set(key, hit)
+    }
+    return hit
   }
 
   // a report's names come back in the next reports (and most words asked about are no place at all):

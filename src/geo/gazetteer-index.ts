@@ -113,6 +113,7 @@ export class CountryDirectory {
   private readonly admin1ByCountry = new Map<string, Map<string, Admin1Info>>()
   private readonly admin1ExactByCountry = new Map<string, Map<string, Admin1Info>>()
   private admin1World: Map<string, Admin1Info[]> | undefined
+  private readonly anywhereMemo = new Map<string, Admin1Info[]>()
 
   constructor(file: GazetteerIndexFile) {
     for (const [iso, c] of Object.entries(file.countries)) {
@@ -164,6 +165,17 @@ export class CountryDirectory {
 
   /** The same, across all countries. */
   admin1Anywhere(name: string): Admin1Info[] {
+    // Arabic text tries every word and word pair as a province name: answers are kept, bounded
+    let hit = this.anywhereMemo.get(name)
+    if (hit === undefined) {
+      hit = this.admin1AnywhereUncached(name)
+      if (this.anywhereMemo.size >= 50_000) this.anywhereMemo.clear()
+      this.anywhereMemo.set(name, hit)
+    }
+    return hit
+  }
+
+  private admin1AnywhereUncached(name: string): Admin1Info[] {
     if (!this.admin1World) {
       const world = new Map<string, Admin1Info[]>()
       for (const iso of this.countries.keys()) {

@@ -64,6 +64,13 @@ class OfflineGazetteer implements Gazetteer {
     return this.directory.admin1Anywhere(name)
   }
 
+  mayName(name: string): boolean {
+    const key = normalizePlaceName(name)
+    if (key.length === 0) return false
+    if (this.db) return this.db.mayName(key)
+    return this.countriesHolding(key).length > 0
+  }
+
   lookup(name: string, opts: LookupOptions = {}): Place[] {
     const key = normalizePlaceName(name)
     if (key.length === 0) return []

@@ -70,6 +70,8 @@ export interface Gazetteer {
   admin1(country: string, name: string): Admin1Info | undefined
   /** Every admin1 in the world that goes by this name ("Kerman": Iran). */
   findAdmin1Anywhere(name: string): Admin1Info[]
+  /** False when no place anywhere has a name of this key: a quick check before looking up words of running text. */
+  mayName(name: string): boolean
   /** Places whose name or alternate name has the same key; all countries when none is given. */
   lookup(name: string, opts?: LookupOptions): Place[]
   /** Places whose consonant skeleton matches, for spelling fallbacks inside a country. */

@@ -35,7 +35,12 @@ export function makeArabicCountFinder(dataDir: string) {
     if (digits) return { value: Number(digits.replace(/,/g, '')), first: i, last: i, vague: false }
     const two = ws[i + 1] ? `${w.lower} ${ws[i + 1]!.lower}` : ''
     if (teens.has(two)) return { value: teens.get(two)!, first: i, last: i + 1, vague: false }
+    // "عجوز الثمانين", "اليوم الثالث": a number word with the article is an age or an ordinal, not a count
+    // (the vague counts with the article, العشرات and المئات, are listed as written)
+    const definite = /^[وفب]?ال/.test(w.lower)
     for (const x of k) {
+      if (vague.has(x)) return { value: vague.get(x)!, first: i, last: i, vague: true }
+      if (definite) continue
       if (units.has(x)) {
         // "خمسة وعشرين": units and tens joined by و
         const next = ws[i + 1]
@@ -45,7 +50,6 @@ export function makeArabicCountFinder(dataDir: string) {
       }
       if (tens.has(x)) return { value: tens.get(x)!, first: i, last: i, vague: false }
       if (hundreds.has(x)) return { value: hundreds.get(x)!, first: i, last: i, vague: false }
-      if (vague.has(x)) return { value: vague.get(x)!, first: i, last: i, vague: true }
     }
     return null
   }

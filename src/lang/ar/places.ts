@@ -4,14 +4,19 @@ import type { Feature, PlaceMention } from '../../entities/places.js'
 import type { Sentence, Word } from '../../text/segment.js'
 import { arabicKey } from '../arabic-normal.js'
 
-type PlacesPack = { cues: Record<'in' | 'near' | 'direction' | 'from', string>; features: Record<'settlement' | 'district' | 'province' | 'area' | 'facility', string> }
+type PlacesPack = {
+  cues: Record<'in' | 'near' | 'direction' | 'from', string>
+  features: Record<'settlement' | 'district' | 'province' | 'area' | 'facility', string>
+  never_names: { words: string }
+  needs_cue: { words: string }
+}
+type DatesPack = { weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; relative: Record<string, string> }
+type NumbersPack = { units: Record<string, number>; teens: Record<string, number>; tens: Record<string, number>; hundreds: Record<string, number>; vague: Record<string, number> }
 export type Known = (name: string) => 'well' | 'known' | null
 
 const MAX_WORDS = 3
 const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
-// words that are never the start of a place name, whatever a gazetteer holds (its villages include "السلام")
-const NEVER = new Set(['من', 'في', 'على', 'الى', 'عن', 'مع', 'بعد', 'قبل', 'بين', 'حتى', 'ان', 'انه', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كما', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'اليوم', 'امس', 'عام', 'العام', 'قال', 'قالت', 'وقال', 'اعلن', 'اعلنت', 'مصادر', 'مصدر', 'بيان', 'الجيش', 'القوات', 'قوات', 'الامن', 'الشرطه', 'عناصر', 'تنظيم', 'مقتل', 'قتل', 'هجوم', 'السلام', 'الحكومه', 'الدوله', 'الاسلاميه', 'الوطني', 'الشعبي', 'العراقي', 'العراقيه', 'السوري', 'السوريه'])
 
 /** The offset, in the surface text, where a word's form begins once its clitics are left out. */
 function surfaceStart(w: Word, form: string): number {
@@ -40,6 +45,16 @@ export function makeArabicPlaceFinder(dataDir: string) {
   for (const w of set(p.features.province)) featureWords.set(w, 'admin1')
   for (const w of set(p.features.area)) featureWords.set(w, 'area')
   for (const w of set(p.features.facility)) featureWords.set(w, 'facility')
+  // words that are never a place name alone, whatever a gazetteer holds (its villages include "السلام", "جروح"):
+  // the pack's list, with its direction cues, months, weekdays and number words
+  const read = <T,>(file: string) => JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', file), 'utf8')) as T
+  const dates = read<DatesPack>('dates.json'), numbers = read<NumbersPack>('numbers.json')
+  const never = new Set([
+    ...set(p.never_names.words), ...set(p.cues.direction), ...set(p.cues.in), ...set(p.cues.from),
+    ...[dates.weekdays, dates.months, dates.hijri_months, numbers.units, numbers.teens, numbers.tens, numbers.hundreds, numbers.vague].flatMap((m) => Object.keys(m).flatMap((k) => [...set(k)])),
+    ...Object.values(dates.relative).flatMap((v) => [...set(v)]),
+  ].flatMap((w) => (w.includes(' ') ? [] : [w, w.startsWith('ال') ? w.slice(2) : `ال${w}`])))
+  const needsCue = set(p.needs_cue.words)
   const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
   const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
 
@@ -49,18 +64,20 @@ export function makeArabicPlaceFinder(dataDir: string) {
       const ws = s.words
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i]!
-        if (NEVER.has(w.lower) || keysOf(w).some((k) => featureWords.has(k))) continue
-        // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue
-        const forms = keysOf(w).filter((f) => f.length >= 2 && !NEVER.has(f))
-        let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean } | null = null
+        if (keysOf(w).some((k) => featureWords.has(k))) continue
+        // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue.
+        // A word that is never a name alone may begin one: "تل أبيض", "عين العرب"
+        const forms = keysOf(w).filter((f) => f.length >= 2)
+        const alone = forms.filter((f) => !never.has(f))
+        let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean; words: number; form: string } | null = null
         for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
           const lastWord = ws[i + n - 1]!
           if (n > 1 && text.slice(ws[i + n - 2]!.end, lastWord.start).trim() !== '') continue
-          for (const form of forms) {
+          for (const form of n === 1 ? alone : forms) {
             const start = surfaceStart(w, form)
             const name = text.slice(start, lastWord.end)
             const how = known(name)
-            if (how) { best = { name, start, last: i + n - 1, how, prefixed: start > w.start }; break }
+            if (how) { best = { name, start, last: i + n - 1, how, prefixed: start > w.start, words: n, form }; break }
           }
         }
         if (!best) continue
@@ -74,6 +91,13 @@ export function makeArabicPlaceFinder(dataDir: string) {
             : prev && fromCue.has(prev.lower) ? 'from' : null
         // a name with no cue and no feature noun must be well known (a city, a province), as in English
         if (!cue && !feature && best.how !== 'well') continue
+        // one word the gazetteer knows only as a village, after no more than في، ب or من, is most often a
+        // common noun ("في المكان", "بجروح"): villages come with their feature noun (قرية، بلدة) or a near cue
+        if (best.words === 1 && best.how !== 'well' && !feature && cue !== 'near') continue
+        // "من": well-known places only (it is the commonest word of Arabic prose)
+        if (cue === 'from' && best.how !== 'well') continue
+        // "صور" is Tyre after في or مدينة, and photos elsewhere
+        if (best.words === 1 && needsCue.has(best.form) && !feature && cue !== 'in' && cue !== 'near') continue
         const province = feature === 'admin1' || (!feature && isProvince(best.name))
         out.push({
           start: best.start, end: ws[best.last]!.end, sentence: s.index, first: i, last: best.last, name: best.name,
