@@ -59,6 +59,9 @@ export function makeCandidateStage(r: Rules) {
   const isController = (s: Sentence, a: ActorMention) => controllerAfter.has(s.words[a.last + 1]?.lower ?? '') && doc0Gap(s, a.last) <= 1
     || controllerBefore(s.words.slice(Math.max(0, a.first - 5), a.first)).some((m) => m.last === Math.min(a.first, 5) - 1)
   const frames = r.pageFrames.frames.map((f) => ({ ...f, match: makePhraseMatcher(f.cues.map((pattern) => ({ pattern, value: true }))), classes: new Set(f.classes ?? []) }))
+  // a verb of killing names an incident even with no count ("killed", "قتل"): data/rules or the language pack
+  const killWords = r.syntax.kill_words
+  const isKillWord = (w: Sentence['words'][number]) => [w.lower, ...(w.forms ?? [])].some((k) => killWords.some((p) => k.startsWith(p)))
   const clauseCues = makePhraseMatcher(r.dates.context.clause.patterns.map((pattern) => ({ pattern, value: 'clause' })))
   const phraseCues = makePhraseMatcher(r.dates.context.phrase.patterns.map((pattern) => ({ pattern, value: 'phrase' })))
   return function candidates(doc: Doc): Doc {
@@ -133,7 +136,7 @@ export function makeCandidateStage(r: Rules) {
         // "has stepped up attacks", "responding to attacks by insurgents": a generic word with no count, no
         // date and no killing verb names violence in general, not an incident
         if (own.every((h) => h.generic && h.cls !== 'EXPLOSION') && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
-          && !own.some((h) => h.cls === 'KILL' && /^(killed|killing|kills|massacred|executed|shot|gunned)/i.test(doc.text.slice(h.start, h.end)))
+          && !own.some((h) => h.cls === 'KILL' && s.words.slice(h.first, h.last + 1).some(isKillWord))
           && !datesOf(s.index).some((d) => d.start >= clause.start && d.end <= clause.end && d.date)) continue
         const date = pickDate(inClause(datesOf(s.index)), datesOf(s.index), main.start)
         const counts = inClause(countsOf(s.index))

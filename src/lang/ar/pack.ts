@@ -10,12 +10,14 @@ type ActorsPack = {
   groups: { name: string; aliases: string[] }[]
   countries: { iso2: string; names: string[]; adjective: string[] }[]
   forces: Record<'military' | 'police' | 'government', { noun: string; gender: 'm' | 'f' }[]> & { country_nouns: { fixed: { pattern: string; country: string; force: 'military' | 'police' | 'government' }[] } }
+  country_doer_not_after: string
   generic: Record<'armed' | 'civilians' | 'protesters' | 'rioters', string>
 }
 type TriggersPack = {
   triggers: { class: string; patterns: string[]; generic?: boolean; example: string }[]
   suppress: { accidents: string[]; crime: string[]; cues: { scope: 'clause' | 'before'; patterns: string[]; example: string }[] }
   requirements: { sub: string; words: string[]; not_words: string[]; actors: string[] }[]
+  kill_words: { words: string }
 }
 type DatesPack = { context: { background: string[]; attribution: string[] } }
 
@@ -85,10 +87,10 @@ export function arabicRules(r: Rules): Rules {
       relative: [],
       context: { ...r.dates.context, clause: { ...r.dates.context.clause, patterns: normAll(dates.context.background) }, phrase: { ...r.dates.context.phrase, patterns: normAll(['في عام [n]', 'منذ عام [n]']) } },
     },
-    roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: [] } },
+    roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: normAll(actors.country_doer_not_after.split('|')) } },
     pageFrames: { ...r.pageFrames, frames: [] },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true },
+    syntax: { verb_first: true, kill_words: normAll(triggers.kill_words.words.split('|')) },
   }
 }
