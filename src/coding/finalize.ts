@@ -32,7 +32,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
   const doerKinds = new Map(r.roles.doer_kinds.rules.flatMap((x) => x.subs.map((sub) => [sub, new Set(x.kinds)] as const)))
   return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
     const ev: Record<string, Evidence> = {}
-    const where = locate(draft, doc)
+    const where = englishPlace(locate(draft, doc))
     const iso = where.iso
     // date: the incident's own date, else the report's main date, else publication day
     const dated = draft.parts.map((p) => p.date).filter((d): d is NonNullable<typeof d> => !!d?.date && !d.yearOnly)
@@ -163,7 +163,8 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     let fatalities = lethal ? deaths : 0
     if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...countSpans(deathsFrom.length ? deathsFrom : deathCounts))
     else {
-      const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase()))
+      const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase())
+        || (doc.lang !== undefined && doc.lang !== 'en' && h.cls === 'KILL' && r.syntax.kill_words.some((w) => h.pattern.startsWith(w))))
       // codebook: deaths reported with no number count 3 for a limited attack
       if (killWord && VIOLENT.has(draft.type)) { fatalities = 3; ev.fatalities = rule('deaths-without-number', killWord) }
       else ev.fatalities = rule('no-deaths-reported')
@@ -234,4 +235,12 @@ function confidence(d: Draft, a1: NamedActor | null, location: string | null, ow
   if (ownDate) c += 0.1
   if (d.parts.length > 1) c += 0.05
   return Math.round(Math.min(0.95, c) * 100) / 100
+}
+
+// events are written in English: a name the gazetteer could not place, written in another script (Arabic),
+// is given as the province, or the country, the event was placed in
+const OTHER_SCRIPT = /[\u0600-\u06FF]/
+function englishPlace<T extends { location: string | null; admin1: string | null; country: string | null }>(where: T): T {
+  if (!where.location || !OTHER_SCRIPT.test(where.location)) return where
+  return { ...where, location: where.admin1 ?? where.country }
 }

@@ -67,7 +67,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
         if (keysOf(w).some((k) => featureWords.has(k))) continue
         // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue.
         // A word that is never a name alone may begin one: "تل أبيض", "عين العرب"
-        const forms = keysOf(w).filter((f) => f.length >= 2)
+        const forms = keysOf(w).filter((f) => f.length >= 3)
         const alone = forms.filter((f) => !never.has(f))
         let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean; words: number; form: string } | null = null
         for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
