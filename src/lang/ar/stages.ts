@@ -49,7 +49,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
     ['candidates', makeCandidateStage(r)],
-    ['events', makeEventStage(r, locator, null, false)],
+    ['events', unplacedDropped(makeEventStage(r, locator, null, false))],
   ] as [string, (d: Doc) => Doc][]
 }
 
@@ -69,4 +69,20 @@ function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment
     }
   }
   return [...out]
+}
+
+/**
+ * An Arabic event placed nowhere, not even in a province, is most often a clause of commentary or a page's
+ * other story (a place the text gives is read in Arabic far less surely than in English): it is not written,
+ * and a diagnostic says so. Measured on the Arabic train split: 3 of 115 gold events have no place.
+ */
+function unplacedDropped(stage: (d: Doc) => Doc): (d: Doc) => Doc {
+  return (d) => {
+    const out = stage(d)
+    const events = out.events ?? []
+    const kept = events.filter((e) => e.location !== null || e.admin1 !== null)
+    if (kept.length === events.length) return out
+    out.diagnostics.push({ severity: 'info', ruleId: 'ar-unplaced-event', reason: `${events.length - kept.length} event(s) not written: no place or province read for them` })
+    return { ...out, events: kept }
+  }
 }
