@@ -122,7 +122,7 @@ export function makeCandidateStage(r: Rules) {
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
           // not "in central Mali" or "of Syria": a country after a preposition or a direction is a place (roles.json country_doer)
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;]/.test(doc.text.slice(x.end, main.start))
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;:]/.test(doc.text.slice(x.end, main.start))
             && !notDoerAfter.has(s.words[x.first - 1]?.lower ?? ''))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
