@@ -58,7 +58,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
   const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
   const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
 
-  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean): PlaceMention[] {
+  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean, provinceNamed: (name: string) => boolean = () => false): PlaceMention[] {
     const out: PlaceMention[] = []
     for (const s of sentences) {
       const ws = s.words
@@ -78,6 +78,18 @@ export function makeArabicPlaceFinder(dataDir: string) {
             const name = text.slice(start, lastWord.end)
             const how = known(name)
             if (how) { best = { name, start, last: i + n - 1, how, prefixed: start > w.start, words: n, form }; break }
+          }
+        }
+        // "بولاية بورنو": after a province noun, a province the gazetteer has no Arabic name for is found by
+        // its consonants (Borno / بورنو)
+        if (!best && featureOf(ws[i - 1]) === 'admin1') {
+          for (let n = Math.min(2, ws.length - i); n >= 1 && !best; n--) {
+            const lastWord = ws[i + n - 1]!
+            const form = alone.find((f) => f.length >= 3) ?? (n > 1 ? forms[0] : undefined)
+            if (!form) continue
+            const start = surfaceStart(w, form)
+            const name = text.slice(start, lastWord.end)
+            if (provinceNamed(name)) best = { name, start, last: i + n - 1, how: 'well', prefixed: start > w.start, words: n, form }
           }
         }
         if (!best) continue

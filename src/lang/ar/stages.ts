@@ -44,7 +44,8 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
       if (gaz) for (const iso of provinceCountries(gaz, d.seg!.sentences)) if (!cands.includes(iso)) cands.push(iso)
       // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
       const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !gaz.lookup(name).some((p) => p.kind === 'locality' && p.population >= 100_000)
-      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands, { wordByWord: true }), isProvince) }
+      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands, { wordByWord: true }), isProvince,
+        (name) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined)) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
