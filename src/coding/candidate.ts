@@ -77,6 +77,9 @@ export function makeCandidateStage(r: Rules) {
     // "killed" and "explosion" are that accident's too (codebook: accidents are not events)
     const lead = seg.sentences.slice(0, 3)
     const accidentPage = lead.some((s) => finder.accidents(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic && !accidentClasses.has(h.cls)))
+    // a language whose pack says so (Arabic): a page whose lead tells of a crime and of no specific violence is
+    // that crime's page; its killings and arrests are the crime's, as an accident page's deaths are the accident's
+    const crimePage = r.syntax.crime_pages && lead.some((s) => finder.crime(s)) && !lead.some((s) => finder.triggers(s).some((h) => !h.generic && h.cls !== 'ARREST'))
     // data/rules/page-frames.json: a sports report, a trial, a commemoration, told by the lead's words
     const onFrames = frames.filter((f) => new Set(lead.flatMap((s) => f.match(s.words).map((m) => m.pattern.toLowerCase()))).size >= f.min)
     const suppressing = onFrames.filter((f) => f.effect === 'suppress'), pastFrame = onFrames.find((f) => f.effect === 'background')
@@ -106,6 +109,7 @@ export function makeCandidateStage(r: Rules) {
         // "a man killed his wife": in a sentence of individual crime
         if (accident && own.every((h) => h.generic || accidentClasses.has(h.cls))) continue
         if (finder.crime(s) && own.every((h) => h.generic)) continue
+        if (crimePage && own.every((h) => h.generic || h.cls === 'ARREST')) continue
         if (suppressing.some((f) => own.every((h) => h.generic || f.classes.has(h.cls)))) continue
         const firstHit = Math.min(...own.map((h) => h.first))
         // a threat, denial, habit or trial before the trigger: no incident reported here

@@ -15,7 +15,7 @@ type ActorsPack = {
 }
 type TriggersPack = {
   triggers: { class: string; patterns: string[]; generic?: boolean; example: string }[]
-  suppress: { accidents: string[]; crime: string[]; cues: { scope: 'clause' | 'before'; patterns: string[]; example: string }[] }
+  suppress: { accidents: string[]; crime: string[]; crime_pages: boolean; cues: { scope: 'clause' | 'before'; patterns: string[]; example: string }[] }
   requirements: { sub: string; words: string[]; not_words: string[]; actors: string[] }[]
   kill_words: { words: string }
 }
@@ -91,6 +91,6 @@ export function arabicRules(r: Rules): Rules {
     pageFrames: { ...r.pageFrames, frames: [] },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true, kill_words: normAll(triggers.kill_words.words.split('|')) },
+    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, kill_words: normAll(triggers.kill_words.words.split('|')) },
   }
 }

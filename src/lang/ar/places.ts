@@ -67,7 +67,8 @@ export function makeArabicPlaceFinder(dataDir: string) {
         if (keysOf(w).some((k) => featureWords.has(k))) continue
         // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue.
         // A word that is never a name alone may begin one: "تل أبيض", "عين العرب"
-        const forms = keysOf(w).filter((f) => f.length >= 3)
+        // "كسرت" is "broke", not "like Sirte": ك and ف are not read off a place name
+        const forms = keysOf(w).filter((f) => f.length >= 3 && !(w.lower.endsWith(f) && /[كف]/.test(w.lower.slice(0, w.lower.length - f.length))))
         const alone = forms.filter((f) => !never.has(f))
         let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean; words: number; form: string } | null = null
         for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
