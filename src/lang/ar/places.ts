@@ -17,6 +17,7 @@ export type Known = (name: string) => 'well' | 'known' | null
 const MAX_WORDS = 3
 const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
+const ARABIC_LETTER = /[\u0620-\u064A]/
 
 /** The offset, in the surface text, where a word's form begins once its clitics are left out. */
 function surfaceStart(w: Word, form: string): number {
@@ -64,7 +65,8 @@ export function makeArabicPlaceFinder(dataDir: string) {
       const ws = s.words
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i]!
-        if (keysOf(w).some((k) => featureWords.has(k))) continue
+        // a Latin word in Arabic text ("&quot;", a brand) is no Arabic place name
+        if (!ARABIC_LETTER.test(w.lower) || keysOf(w).some((k) => featureWords.has(k))) continue
         // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue.
         // A word that is never a name alone may begin one: "تل أبيض", "عين العرب"
         // "كسرت" is "broke", not "like Sirte": ك and ف are not read off a place name
