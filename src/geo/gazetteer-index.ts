@@ -93,6 +93,9 @@ function arabicAdmin1Names(): Map<string, string> {
 
 let arabicByName: Map<string, [string, string][]> | undefined
 /** "انبار" → [["IQ", "Al-Anbar"]]: the same table by name, for provinces named in any country. */
+// "محافظة نينوى", "ولاية بورنو": the province nouns a name may carry, in their key form
+const ARABIC_PROVINCE_NOUN_KEYS = ['محافظه', 'ولايه', 'اقليم']
+
 function arabicAdmin1ByName(): Map<string, [string, string][]> {
   if (!arabicByName) {
     arabicByName = new Map()
@@ -113,7 +116,7 @@ export class CountryDirectory {
   private readonly admin1ByCountry = new Map<string, Map<string, Admin1Info>>()
   private readonly admin1ExactByCountry = new Map<string, Map<string, Admin1Info>>()
   private admin1World: Map<string, Admin1Info[]> | undefined
-  private readonly anywhereMemo = new Map<string, Admin1Info[]>()
+  private arabicAdmin1Keys: Set<string> | undefined
 
   constructor(file: GazetteerIndexFile) {
     for (const [iso, c] of Object.entries(file.countries)) {
@@ -165,17 +168,22 @@ export class CountryDirectory {
 
   /** The same, across all countries. */
   admin1Anywhere(name: string): Admin1Info[] {
-    // Arabic text tries every word and word pair as a province name: answers are kept, bounded
-    let hit = this.anywhereMemo.get(name)
-    if (hit === undefined) {
-      hit = this.admin1AnywhereUncached(name)
-      if (this.anywhereMemo.size >= 50_000) this.anywhereMemo.clear()
-      this.anywhereMemo.set(name, hit)
-    }
-    return hit
+    // Arabic text tries every word and word pair as a province name: one key and a set say "none" to most
+    if (isArabicScript(name) && !this.mayBeArabicAdmin1(normalizePlaceName(name))) return []
+    return this.admin1AnywhereByKeys(name)
   }
 
-  private admin1AnywhereUncached(name: string): Admin1Info[] {
+  private mayBeArabicAdmin1(key: string): boolean {
+    if (!this.arabicAdmin1Keys) {
+      this.admin1AnywhereByKeys('')
+      this.arabicAdmin1Keys = new Set([...this.admin1World!.keys()].filter(isArabicScript))
+      for (const k of arabicAdmin1ByName().keys()) this.arabicAdmin1Keys.add(k)
+    }
+    const keys = this.arabicAdmin1Keys
+    return keys.has(key) || ARABIC_PROVINCE_NOUN_KEYS.some((p) => key.startsWith(p) && keys.has(key.slice(p.length)))
+  }
+
+  private admin1AnywhereByKeys(name: string): Admin1Info[] {
     if (!this.admin1World) {
       const world = new Map<string, Admin1Info[]>()
       for (const iso of this.countries.keys()) {
