@@ -7,7 +7,7 @@ import { arabicKey } from '../arabic-normal.js'
 type PlacesPack = {
   cues: Record<'in' | 'near' | 'direction' | 'from', string>
   features: Record<'settlement' | 'district' | 'province' | 'area' | 'facility', string>
-  never_names: { words: string }
+  never_names: { words: string; may_begin_a_name: string }
   needs_cue: { words: string }
 }
 type DatesPack = { weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; relative: Record<string, string> }
@@ -56,6 +56,9 @@ export function makeArabicPlaceFinder(dataDir: string) {
     ...Object.values(dates.relative).flatMap((v) => [...set(v)]),
   ].flatMap((w) => (w.includes(' ') ? [] : [w, w.startsWith('ال') ? w.slice(2) : `ال${w}`])))
   const needsCue = set(p.needs_cue.words)
+  // the words of `never` that cannot begin a longer name either: function words, numbers, months, directions
+  const mayBegin = set(p.never_names.may_begin_a_name)
+  const neverBegins = new Set([...never].filter((w) => !mayBegin.has(w) && !mayBegin.has(w.startsWith('ال') ? w.slice(2) : `ال${w}`)))
   const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
   const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
 
@@ -72,11 +75,13 @@ export function makeArabicPlaceFinder(dataDir: string) {
         // "كسرت" is "broke", not "like Sirte": ك and ف are not read off a place name
         const forms = keysOf(w).filter((f) => f.length >= 3 && !(w.lower.endsWith(f) && /[كف]/.test(w.lower.slice(0, w.lower.length - f.length))))
         const alone = forms.filter((f) => !never.has(f))
+        const starts = forms.filter((f) => !neverBegins.has(f))
+        if (starts.length === 0) continue
         let best: { name: string; start: number; last: number; how: 'well' | 'known'; prefixed: boolean; words: number; form: string } | null = null
         for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
           const lastWord = ws[i + n - 1]!
           if (n > 1 && text.slice(ws[i + n - 2]!.end, lastWord.start).trim() !== '') continue
-          for (const form of n === 1 ? alone : forms) {
+          for (const form of n === 1 ? alone : starts) {
             const start = surfaceStart(w, form)
             const name = text.slice(start, lastWord.end)
             const how = known(name)
