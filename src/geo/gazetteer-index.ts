@@ -117,6 +117,7 @@ export class CountryDirectory {
   private readonly admin1ExactByCountry = new Map<string, Map<string, Admin1Info>>()
   private admin1World: Map<string, Admin1Info[]> | undefined
   private arabicAdmin1Keys: Set<string> | undefined
+  private readonly admin1SoundsByCountry = new Map<string, Map<string, Admin1Info[]>>()
 
   constructor(file: GazetteerIndexFile) {
     for (const [iso, c] of Object.entries(file.countries)) {
@@ -161,9 +162,24 @@ export class CountryDirectory {
     if (named) return this.countries.get(iso)?.admin1.find((a) => a.name === named)
     const key = consonantKey(stripAdminWords(bare))
     if (consonantCount(key) < 3) return undefined
-    const units = this.countries.get(iso)?.admin1 ?? []
-    const hits = units.filter((a) => [a.name, a.acled, ...a.aliases].some((n) => consonantKey(stripAdminWords(n)) === key))
+    const hits = this.admin1Sounds(iso).get(key) ?? []
     return hits.length === 1 ? hits[0] : undefined
+  }
+
+  // each unit under the consonants of its name, ACLED name and aliases, computed once per country
+  private admin1Sounds(iso: string): Map<string, Admin1Info[]> {
+    let sounds = this.admin1SoundsByCountry.get(iso)
+    if (sounds) return sounds
+    sounds = new Map()
+    for (const a of this.countries.get(iso)?.admin1 ?? []) {
+      for (const k of new Set([a.name, a.acled, ...a.aliases].map((n) => consonantKey(stripAdminWords(n))))) {
+        const list = sounds.get(k)
+        if (!list) sounds.set(k, [a])
+        else list.push(a)
+      }
+    }
+    this.admin1SoundsByCountry.set(iso, sounds)
+    return sounds
   }
 
   /** The same, across all countries. */
