@@ -122,7 +122,7 @@ export function makeCandidateStage(r: Rules) {
         const byPos = [...own].sort((a, b) => a.first - b.first)
         const main = byPos.find((h) => !actors.some((m) => h.start >= m.start && h.end <= m.end)) ?? byPos[0]!
         const passive = PASSIVE.test(s.words[main.first - 1]?.lower ?? '') || PASSIVE.test(s.words[main.first - 2]?.lower ?? '')
-        const roles = assignRoles(s, actors, main.first, passive, { verbFirst: r.syntax.verb_first, cls: main.cls })
+        const roles = assignRoles(s, actors, main.first, passive, { verbFirst: r.syntax.verb_first, cls: main.cls, targetCues: r.syntax.target_cues, agentCues: r.syntax.agent_cues })
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
           // not "in central Mali" or "of Syria": a country after a preposition or a direction is a place (roles.json country_doer)

@@ -15,7 +15,7 @@ const armedLike = (k: string) => k === 'group' || k === 'armed' || k === 'milita
 export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: number, passive: boolean, order: WordOrder = { verbFirst: false, cls: '' }): Roles {
   const before = mentions.filter((m) => m.last < trigger)
   const after = mentions.filter((m) => m.first > trigger)
-  if (order.verbFirst && !before.some((m) => armedLike(m.ref.kind))) return verbFirstRoles(s, mentions, after, order.cls)
+  if (order.verbFirst && !before.some((m) => armedLike(m.ref.kind))) return verbFirstRoles(s, mentions, after, order)
   const byAgent = after.find((m) => (s.words[m.first - 1]?.lower === 'by' || (s.words[m.first - 2]?.lower === 'by' && /^(the|a|an)$/.test(s.words[m.first - 1]?.lower ?? ''))) && m.ref.kind !== 'civilians')
   // "security forces led by the paramilitary RSF": the leading force is the doer
   const ledBy = mentions.find((m) => /\b(led|commanded|spearheaded) by( the| a)?( \w+)?$/.test(s.words.slice(Math.max(0, m.first - 5), m.first).map((w) => w.lower).join(' ')))
@@ -46,17 +46,31 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
   return { agent, target, allies }
 }
 
-/** The language's word order where it decides roles (data/lang/<lang>: Arabic puts the verb before its subject). */
-export type WordOrder = { verbFirst: boolean; cls: string }
+/**
+ * The language's word order where it decides roles (data/lang/<lang>: Arabic puts the verb before its subject),
+ * and the words that mark an actor as the one acted on ("على مواقع داعش") or the one acting ("شنه مسلحون").
+ */
+export type WordOrder = { verbFirst: boolean; cls: string; targetCues?: ReadonlySet<string>; agentCues?: ReadonlySet<string> }
+
+// within this many words before the actor
+const CUE_REACH = 3
+const cued = (s: Sentence, m: ActorMention, cues: ReadonlySet<string> | undefined) => !!cues && s.words.slice(Math.max(0, m.first - CUE_REACH), m.first)
+  .some((w) => cues.has(w.lower) || (w.forms ?? []).some((f) => cues.has(f)))
 
 // a word of killing opens a noun phrase of its victims ("مقتل ثلاثة جنود بهجوم لداعش": the killing of three
 // soldiers in an attack by ISIS); a verb of attack is followed by its subject ("هاجم مسلحون القرية")
 const VICTIMS_FIRST = new Set(['KILL', 'MASSACRE'])
 
 /** Roles where the verb comes first: its subject after it, then its object; or the victims after a word of killing. */
-function verbFirstRoles(s: Sentence, mentions: ActorMention[], after: ActorMention[], cls: string): Roles {
+function verbFirstRoles(s: Sentence, mentions: ActorMention[], after: ActorMention[], order: WordOrder): Roles {
   let agent: ActorMention | null = null, target: ActorMention | null = null
-  if (VICTIMS_FIRST.has(cls)) {
+  const marked = after.find((m) => cued(s, m, order.agentCues) && armedLike(m.ref.kind))
+  const aimedAt = after.find((m) => cued(s, m, order.targetCues) && m !== marked)
+  if (marked || aimedAt) {
+    // "غارات على مواقع لتنظيم داعش": the actor after "on the positions of" is the target, another one the doer
+    agent = marked ?? after.find((m) => m !== aimedAt && !sameActor(m, aimedAt ?? null) && armedLike(m.ref.kind)) ?? null
+    target = aimedAt ?? after.find((m) => m !== agent && !sameActor(m, agent)) ?? null
+  } else if (VICTIMS_FIRST.has(order.cls)) {
     target = after[0] ?? null
     agent = after.find((m) => m !== target && armedLike(m.ref.kind) && !sameActor(m, target)) ?? null
   } else {

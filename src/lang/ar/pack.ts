@@ -11,6 +11,7 @@ type ActorsPack = {
   countries: { iso2: string; names: string[]; adjective: string[] }[]
   forces: Record<'military' | 'police' | 'government', { noun: string; gender: 'm' | 'f' }[]> & { country_nouns: { fixed: { pattern: string; country: string; force: 'military' | 'police' | 'government' }[] } }
   country_doer_not_after: string
+  roles: { target_before: string; agent_before: string }
   generic: Record<'armed' | 'civilians' | 'protesters' | 'rioters', string>
 }
 type TriggersPack = {
@@ -91,6 +92,6 @@ export function arabicRules(r: Rules): Rules {
     pageFrames: { ...r.pageFrames, frames: [] },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, kill_words: normAll(triggers.kill_words.words.split('|')) },
+    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), kill_words: normAll(triggers.kill_words.words.split('|')) },
   }
 }
