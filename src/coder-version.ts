@@ -13,13 +13,15 @@ let cached: string | null = null
 export function coderVersion(dir = DEFAULT_DATA_DIR): string {
   if (cached) return cached
   const h = createHash('sha256')
-  for (const sub of ['rules', 'actors']) {
-    const d = join(dir, sub)
+  // the language packs (data/lang/<lang>/), place rules and model weights code reports too: a change there is a new coder
+  const add = (d: string, name: string) => {
     for (const f of readdirSync(d).sort()) {
       const p = join(d, f)
-      if (statSync(p).isFile()) h.update(f).update(readFileSync(p))
+      if (statSync(p).isDirectory()) add(p, `${name}/${f}`)
+      else h.update(`${name}/${f}`).update(readFileSync(p))
     }
   }
+  for (const sub of ['rules', 'actors', 'lang', 'geo', 'models']) add(join(dir, sub), sub)
   h.update(JSON.parse(readFileSync(join(dir, 'gazetteer/index.json'), 'utf8')).built ?? '')
   cached = `${PACKAGE_VERSION}+${h.digest('hex').slice(0, 12)}`
   return cached
