@@ -84,8 +84,8 @@ function unplacedDropped(stage: (d: Doc) => Doc, gaz: Gazetteer | null, capitalW
   return (d) => {
     const out = stage(d)
     const events = (out.events ?? []).map((e) => atCapital(e, out, gaz, capitalWord))
-    const kept = events.filter((e) => e.location !== null || e.admin1 !== null)
-    if (kept.length === events.length) return out
+    const kept = events.filter((e) => e.location != null || e.admin1 != null)
+    if (kept.length === events.length) return { ...out, events }
     out.diagnostics.push({ severity: 'info', ruleId: 'ar-unplaced-event', reason: `${events.length - kept.length} event(s) not written: no place or province read for them` })
     return { ...out, events: kept }
   }
@@ -102,7 +102,7 @@ function capitalWords(dataDir: string): RegExp {
  * the country it was coded in (precision 2: somewhere in the city).
  */
 function atCapital(e: SitrepEvent, d: Doc, gaz: Gazetteer | null, capitalWord: RegExp): SitrepEvent {
-  if (!gaz || e.location !== null || e.admin1 !== null || !e.country) return e
+  if (!gaz || e.location != null || e.admin1 != null || !e.country) return e
   const at = (e.evidence.event_type as { spans?: { start: number }[] } | undefined)?.spans?.[0]?.start
   const sentence = at === undefined ? undefined : d.seg?.sentences.find((s) => s.start <= at && at < s.end)
   if (!sentence || !capitalWord.test(d.text.slice(sentence.start, sentence.end))) return e

@@ -1,0 +1,56 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import { makeCoder } from '../src/pipeline.js'
+import { loadDetector } from '../src/lang/detect.js'
+import type { SitrepEvent } from '../src/types.js'
+
+// Patterns seen on real Arabic pages (bench/real/ar), each reproduced in an invented report of our own
+let coder: ReturnType<typeof makeCoder>
+beforeAll(async () => {
+  await loadDetector()
+  coder = makeCoder()
+})
+const code = (text: string, published = '2021-03-06'): SitrepEvent[] => coder({ id: 't', text, published }).events ?? []
+
+describe('common words are no places', () => {
+  it('"wounded" (بجروح) is not a village, "the photos" (صور) is not Tyre, "the place" (المكان) is nowhere', () => {
+    const [e] = code('قتل ثلاثة جنود وأصيب أربعة آخرون بجروح في هجوم شنه مسلحون على حاجز قرب الرمادي. ونشرت الشرطة صور المكان.')
+    expect(e).toMatchObject({ location: 'Ramadi', country: 'Iraq' })
+    expect(code('نشر ناشطون صور المكان بعد انفجار قرب الموصل.').every((x) => x.location !== 'Tyre')).toBe(true)
+  })
+
+  it('a Latin word inside Arabic text is no place name', () => {
+    const events = code('قالت مصادر &quot;أمنية&quot; إن مسلحين قتلوا شرطيين اثنين في هجوم على نقطة تفتيش قرب بعقوبة.')
+    expect(events.map((x) => x.location)).not.toContain('Al Kut')
+  })
+})
+
+describe('what happened', () => {
+  it('suicide bombers killed before they struck are a clash, not a suicide bombing', () => {
+    const [e] = code('أعلنت قيادة العمليات مقتل انتحاريين اثنين يرتديان أحزمة ناسفة خلال عملية تفتيش في قضاء الرطبة غربي الأنبار.')
+    expect(e?.sub_event_type).not.toBe('Suicide bomb')
+  })
+
+  it('protesters throwing stones at the police are a violent demonstration', () => {
+    const [e] = code('رشق محتجون غاضبون رجال الشرطة بالحجارة وسط مدينة الناصرية احتجاجا على انقطاع الكهرباء.')
+    expect(e).toMatchObject({ event_type: 'Riots', sub_event_type: 'Violent demonstration', location: 'Nasiriyah' })
+  })
+
+  it('a killing with no number counts three, as the codebook says', () => {
+    const [e] = code('قتل عدد من عناصر الشرطة في هجوم شنه مسلحون مجهولون على مركز للشرطة في مدينة كركوك.')
+    expect(e?.fatalities).toBe(3)
+  })
+
+  it('a page about a robbery and murder is a crime page: no political violence', () => {
+    expect(code('جريمة قتل بدافع السرقة في حي شعبي بدمشق: عصابة قتلت رجلا مسنا وسرقت أمواله. وألقت الشرطة القبض على ثلاثة متهمين.')).toEqual([])
+  })
+
+  it('an event placed only in "the capital" is at the capital of its country', () => {
+    const [e] = code('قتل خمسة أشخاص في انفجار سيارة مفخخة استهدف مطعما في العاصمة الصومالية، بحسب الشرطة الصومالية.')
+    expect(e).toMatchObject({ country: 'Somalia', location: 'Mogadishu', geo_precision: 2 })
+  })
+
+  it('an age is no count of the dead', () => {
+    const [e] = code('قتل مسلحون مجهولون رجلا في الثمانين من عمره في هجوم على قرية قرب بعقوبة.')
+    expect(e?.fatalities ?? 0).toBeLessThan(80)
+  })
+})
