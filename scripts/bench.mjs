@@ -65,6 +65,9 @@ execFileSync(process.execPath, [fileURLToPath(new URL('./bench-diverse.mjs', imp
 // the same coder on real pages as stored on the web (bench/real), when their texts are cached
 execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./bench-real.mjs', import.meta.url))], { stdio: 'inherit', cwd: root })
 
+// Arabic (issue 15): throughput on one core, and the language detector's accuracy and speed
+execFileSync(process.execPath, [fileURLToPath(new URL('./bench-arabic.mjs', import.meta.url))], { stdio: 'inherit', cwd: root })
+
 const geo = new URL('./bench-geo.mjs', import.meta.url)
 if (existsSync(geo)) execFileSync(process.execPath, ['--expose-gc', fileURLToPath(geo)], { stdio: 'inherit', cwd: root })
 

@@ -189,7 +189,8 @@ export class CountryDirectory {
     return this.admin1AnywhereByKeys(name)
   }
 
-  private mayBeArabicAdmin1(key: string): boolean {
+  /** Could this Arabic key (normal form) name a province anywhere? From a set built once. */
+  mayBeArabicAdmin1(key: string): boolean {
     if (!this.arabicAdmin1Keys) {
       this.admin1AnywhereByKeys('')
       this.arabicAdmin1Keys = new Set([...this.admin1World!.keys()].filter(isArabicScript))

@@ -65,10 +65,17 @@ class OfflineGazetteer implements Gazetteer {
   }
 
   mayName(name: string): boolean {
-    const key = normalizePlaceName(name)
+    return this.mayNameKey(normalizePlaceName(name))
+  }
+
+  mayNameKey(key: string): boolean {
     if (key.length === 0) return false
     if (this.db) return this.db.mayName(key)
     return this.countriesHolding(key).length > 0
+  }
+
+  mayBeArabicAdmin1Key(key: string): boolean {
+    return this.directory.mayBeArabicAdmin1(key)
   }
 
   lookup(name: string, opts: LookupOptions = {}): Place[] {

@@ -72,6 +72,10 @@ export interface Gazetteer {
   findAdmin1Anywhere(name: string): Admin1Info[]
   /** False when no place anywhere has a name of this key: a quick check before looking up words of running text. */
   mayName(name: string): boolean
+  /** The same for a key already in normal form (normalizePlaceName): Arabic text builds its keys from its words. */
+  mayNameKey(key: string): boolean
+  /** False when no province anywhere has this Arabic key (a quick check before findAdmin1Anywhere). */
+  mayBeArabicAdmin1Key(key: string): boolean
   /** Places whose name or alternate name has the same key; all countries when none is given. */
   lookup(name: string, opts?: LookupOptions): Place[]
   /** Places whose consonant skeleton matches, for spelling fallbacks inside a country. */

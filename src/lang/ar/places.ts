@@ -19,6 +19,9 @@ const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town',
 const LETTER = /\p{L}/u
 const ARABIC_LETTER = /[\u0620-\u064A]/
 
+/** A word's part of a place-name key (geo/normalize.ts): a word of more than three letters leaves its article. */
+const placeKeyPart = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word)
+
 /** The offset, in the surface text, where a word's form begins once its clitics are left out. */
 function surfaceStart(w: Word, form: string): number {
   const drop = w.lower.length - form.length
@@ -62,7 +65,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
   const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
   const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
 
-  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean, provinceNamed: (name: string) => boolean = () => false): PlaceMention[] {
+  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean, provinceNamed: (name: string) => boolean = () => false, mayKey: (key: string) => boolean = () => true): PlaceMention[] {
     const out: PlaceMention[] = []
     for (const s of sentences) {
       const ws = s.words
@@ -81,7 +84,11 @@ export function makeArabicPlaceFinder(dataDir: string) {
         for (let n = Math.min(MAX_WORDS, ws.length - i); n >= 1 && !best; n--) {
           const lastWord = ws[i + n - 1]!
           if (n > 1 && text.slice(ws[i + n - 2]!.end, lastWord.start).trim() !== '') continue
+          // the rest of the name's key, from the words' normal forms (a quick "no" before asking by name)
+          let rest = ''
+          for (let k = i + 1; k < i + n; k++) rest += placeKeyPart(ws[k]!.lower)
           for (const form of n === 1 ? alone : starts) {
+            if (!mayKey(placeKeyPart(form) + rest)) continue
             const start = surfaceStart(w, form)
             const name = text.slice(start, lastWord.end)
             const how = known(name)

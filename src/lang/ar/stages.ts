@@ -48,7 +48,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
       // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
       const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !gaz.lookup(name).some((p) => p.kind === 'locality' && p.population >= 100_000)
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands, { wordByWord: true }), isProvince,
-        (name) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined)) }
+        (name) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined), (key) => !gaz || gaz.mayNameKey(key)) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
@@ -57,6 +57,13 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
   ] as [string, (d: Doc) => Doc][]
 }
 
+/**
+ * A word's part of a place-name key (geo/normalize.ts normalizePlaceName): the word is in the Arabic normal form
+ * already; a word of more than three letters leaves its article. Keys built so are only a quick "no" before the
+ * gazetteer is asked by name.
+ */
+const placeKeyPart = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word)
+
 /** Countries of the provinces an Arabic text names (one to three words, with or without clitics). */
 function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment.js').Sentence[]): string[] {
   const out = new Set<string>()
@@ -64,9 +71,12 @@ function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment
     const ws = s.words
     for (let i = 0; i < ws.length; i++) {
       for (const form of [ws[i]!.lower, ...(ws[i]!.forms ?? [])]) {
+        let key = ''
         for (let n = 1; n <= 3 && i + n <= ws.length; n++) {
-          const name = [form, ...ws.slice(i + 1, i + n).map((w) => w.lower)].join(' ')
-          if (name.length < 3) continue
+          const next = n === 1 ? form : ws[i + n - 1]!.lower
+          key += placeKeyPart(next)
+          const name = n === 1 ? form : [form, ...ws.slice(i + 1, i + n).map((w) => w.lower)].join(' ')
+          if (name.length < 3 || !gaz.mayBeArabicAdmin1Key(key)) continue
           for (const a of gaz.findAdmin1Anywhere(name)) out.add(a.country)
         }
       }
