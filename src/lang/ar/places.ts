@@ -9,6 +9,7 @@ type PlacesPack = {
   features: Record<'settlement' | 'district' | 'province' | 'area' | 'facility', string>
   never_names: { words: string; may_begin_a_name: string }
   needs_cue: { words: string }
+  not_after: { words: string }
 }
 type DatesPack = { weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; relative: Record<string, string> }
 type NumbersPack = { units: Record<string, number>; teens: Record<string, number>; tens: Record<string, number>; hundreds: Record<string, number>; vague: Record<string, number> }
@@ -59,6 +60,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
     ...Object.values(dates.relative).flatMap((v) => [...set(v)]),
   ].flatMap((w) => (w.includes(' ') ? [] : [w, w.startsWith('ال') ? w.slice(2) : `ال${w}`])))
   const needsCue = set(p.needs_cue.words)
+  const institution = set(p.not_after.words)
   // the words of `never` that cannot begin a longer name either: function words, numbers, months, directions
   const mayBegin = set(p.never_names.may_begin_a_name)
   const neverBegins = new Set([...never].filter((w) => !mayBegin.has(w) && !mayBegin.has(w.startsWith('ال') ? w.slice(2) : `ال${w}`)))
@@ -109,6 +111,8 @@ export function makeArabicPlaceFinder(dataDir: string) {
         }
         if (!best) continue
         const prev = ws[i - 1], prev2 = ws[i - 2]
+        // "حكومة إقليم كردستان", "محافظ نينوى": the institution of a place, not where anything happened
+        if ([prev, featureOf(prev) ? prev2 : undefined].some((x) => x && keysOf(x).some((k) => institution.has(k)))) { i = best.last; continue }
         const feature = featureOf(prev) ?? (prev && direction.has(prev.lower) ? null : null)
         const prefix = best.prefixed ? arabicKey(w.text.slice(0, best.start - w.start)) : ''
         // "بمحافظة الأنبار": the feature noun carries the ب of "in"
