@@ -41,6 +41,7 @@ export function arabicRules(r: Rules): Rules {
   const actors = readPack<ActorsPack>(r.dir, 'actors.json')
   const triggers = readPack<TriggersPack>(r.dir, 'triggers.json')
   const dates = readPack<DatesPack>(r.dir, 'dates.json')
+  const frames = readPack<{ frames: { name: string; min: number; cues: string[] }[] }>(r.dir, 'page-frames.json')
   const english = new Map(r.groups.map((g) => [g.name, g]))
   const groups: Group[] = actors.groups.flatMap((a) => {
     const g = english.get(a.name)
@@ -89,7 +90,11 @@ export function arabicRules(r: Rules): Rules {
       context: { ...r.dates.context, clause: { ...r.dates.context.clause, patterns: normAll(dates.context.background) }, phrase: { ...r.dates.context.phrase, patterns: normAll(['في عام [n]', 'منذ عام [n]']) } },
     },
     roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: normAll(actors.country_doer_not_after.split('|')) } },
-    pageFrames: { ...r.pageFrames, frames: [] },
+    // the frames of data/rules/page-frames.json (effect, classes) with the Arabic words that tell them
+    pageFrames: { ...r.pageFrames, frames: frames.frames.flatMap((f) => {
+      const en = r.pageFrames.frames.find((x) => x.name === f.name)
+      return en ? [{ ...en, min: f.min, cues: normAll(f.cues) }] : []
+    }) },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
     syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), kill_words: normAll(triggers.kill_words.words.split('|')) },
