@@ -52,6 +52,10 @@ export function makeCandidateStage(r: Rules) {
     if (q.not(s.words).length) return false
     return q.words(s.words).length > 0 || actors.some((a) => q.actors.has(a.ref.kind))
   }
+  // "أعلنت قيادة العمليات أن ...": where the verb comes first, an actor just after a verb of saying is the source
+  const speech = r.syntax.speaker_cues
+  const spokeFirst = (s: Sentence, a: ActorMention) => !!speech && s.words.slice(Math.max(0, a.first - 2), a.first)
+    .some((w) => speech.has(w.lower) || (w.forms ?? []).some((f) => speech.has(f)))
   const controllerBefore = makePhraseMatcher(r.roles.controller.before.map((pattern) => ({ pattern, value: true })))
   const controllerAfter = new Set(r.roles.controller.after)
   const notDoerAfter = new Set(r.roles.country_doer.not_after)
@@ -116,7 +120,7 @@ export function makeCandidateStage(r: Rules) {
         if (supp.some((x) => x.first >= clause.first && x.last <= clause.last && (x.scope === 'clause' || x.first < firstHit))) continue
         const inClause = <T extends { start: number; end: number }>(xs: T[] | undefined) =>
           (xs ?? []).filter((x) => x.start >= clause.start && x.end <= clause.end)
-        const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a) && !isController(s, a))
+        const actors = inClause(actorsOf(s.index)).filter((a) => !isSpeaker(s.words, a) && !isController(s, a) && !spokeFirst(s, a))
         // roles are read around the first trigger: the verb of the clause's main incident
         // "Rioters set fire to the office": a trigger word that is itself the actor's name is not the verb
         const byPos = [...own].sort((a, b) => a.first - b.first)
