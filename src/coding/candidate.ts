@@ -54,8 +54,11 @@ export function makeCandidateStage(r: Rules) {
   }
   // "أعلنت قيادة العمليات أن ...": where the verb comes first, an actor just after a verb of saying is the source
   const speech = r.syntax.speaker_cues
+  // but "أعلنت القيادة مقتل انتحاريين" (announced the killing of): a deed's noun right after it is its own deed
+  const ownDeed = r.syntax.own_deed_cues
   const spokeFirst = (s: Sentence, a: ActorMention) => !!speech && s.words.slice(Math.max(0, a.first - 2), a.first)
     .some((w) => speech.has(w.lower) || (w.forms ?? []).some((f) => speech.has(f)))
+    && !s.words.slice(a.last + 1, a.last + 4).some((w) => ownDeed?.has(w.lower) || (w.forms ?? []).some((f) => ownDeed?.has(f)))
   const controllerBefore = makePhraseMatcher(r.roles.controller.before.map((pattern) => ({ pattern, value: true })))
   const controllerAfter = new Set(r.roles.controller.after)
   const notDoerAfter = new Set(r.roles.country_doer.not_after)
