@@ -110,7 +110,7 @@ export function makeCandidateStage(r: Rules) {
         // a cue of time opening the clause ("Last month, ..."), or an unambiguous one anywhere in it ("... late last month")
         const firstOwn = Math.min(...own.map((h) => h.first))
         const context = own.every(recalled) ? 'context-phrase'
-          : times.some((m) => m.first >= clause.first && m.last <= clause.last && (m.first < firstOwn || LATE_CUE.test(m.pattern))) ? 'context-clause' : null
+          : times.some((m) => m.first >= clause.first && m.last <= clause.last && (m.first < firstOwn || LATE_CUE.test(m.pattern) || !!r.syntax.late_cues?.has(m.pattern))) ? 'context-clause' : null
         if (own.length === 0) continue
         // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence;
         // "a man killed his wife": in a sentence of individual crime

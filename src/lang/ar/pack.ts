@@ -20,7 +20,7 @@ type TriggersPack = {
   requirements: { sub: string; words: string[]; not_words: string[]; actors: string[] }[]
   kill_words: { words: string }
 }
-type DatesPack = { context: { background: string[]; attribution: string[] } }
+type DatesPack = { context: { background: string[]; attribution: string[]; late: string[] } }
 
 /** A pattern in the normal form: the syntax characters (| ? * ... [n]) are ASCII and pass through. */
 const norm = (p: string) => arabicKey(p)
@@ -97,6 +97,6 @@ export function arabicRules(r: Rules): Rules {
     }) },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), speaker_cues: new Set(normAll(actors.roles.speaker_before.split('|'))), own_deed_cues: new Set(normAll(actors.roles.own_deed_after.split('|'))), kill_words: normAll(triggers.kill_words.words.split('|')) },
+    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), speaker_cues: new Set(normAll(actors.roles.speaker_before.split('|'))), own_deed_cues: new Set(normAll(actors.roles.own_deed_after.split('|'))), late_cues: new Set(normAll(dates.context.late)), kill_words: normAll(triggers.kill_words.words.split('|')) },
   }
 }
