@@ -133,7 +133,7 @@ export function makeCandidateStage(r: Rules) {
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
           // not "in central Mali" or "of Syria": a country after a preposition or a direction is a place (roles.json country_doer)
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !/[,;:]/.test(doc.text.slice(x.end, main.start))
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !(r.syntax.verb_first ? /[,;:]/ : /[,;]/).test(doc.text.slice(x.end, main.start))
             && !notDoerAfter.has(s.words[x.first - 1]?.lower ?? ''))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
@@ -147,7 +147,7 @@ export function makeCandidateStage(r: Rules) {
         // "has stepped up attacks", "responding to attacks by insurgents": a generic word with no count, no
         // date and no killing verb names violence in general, not an incident
         if (own.every((h) => h.generic && h.cls !== 'EXPLOSION') && !countsOf(s.index).some((x) => x.start >= clause.start && x.end <= clause.end)
-          && !own.some((h) => h.cls === 'KILL' && s.words.slice(h.first, h.last + 1).some(isKillWord))
+          && !own.some((h) => h.cls === 'KILL' && !!s.words[h.first] && isKillWord(s.words[h.first]!))
           && !datesOf(s.index).some((d) => d.start >= clause.start && d.end <= clause.end && d.date)) continue
         const date = pickDate(inClause(datesOf(s.index)), datesOf(s.index), main.start)
         const counts = inClause(countsOf(s.index))
