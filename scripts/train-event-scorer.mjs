@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // npm run train:scorer [-- --dry-run] [--no-dev] [--l2 1,3,10]
+// npm run train:scorer:ar: the Arabic scorer (data/models/event-scorer-ar.json) from the Arabic train split
+// (bench/real/ar/cases.jsonl, given as SITREP_REAL_CASES; no dev set: it is English)
 //
 // Trains the event scorer (data/models/event-scorer.json): a logistic model over each coded event's features
 // (src/coding/event-features.ts) that gives the chance the event is real and rightly typed. Labels come from
@@ -15,7 +17,11 @@ import { readCases, caseText, root } from './real/corpus.mjs'
 const args = process.argv.slice(2)
 const flag = (f) => args.includes(f)
 const l2s = (args[args.indexOf('--l2') + 1] && flag('--l2') ? args[args.indexOf('--l2') + 1] : '0.3,1,3,10,30').split(',').map(Number)
+const lang = flag('--lang') ? args[args.indexOf('--lang') + 1] : 'en'
+const modelName = lang === 'en' ? 'event-scorer' : `event-scorer-${lang}`
 const { makeCoder } = await import(join(root, 'dist/pipeline.js'))
+const { loadDetector } = await import(join(root, 'dist/lang/detect.js'))
+await loadDetector()
 const { match } = await import(join(root, 'dist/eval/score.js'))
 const shared = process.env.SITREP_SHARED ?? join(root, '../shared/')
 
@@ -27,7 +33,7 @@ for (const c of readCases().filter((x) => x.split === 'train' && Array.isArray(x
 }
 const realCount = cases.length
 const devPath = join(shared, 'bench/dev.jsonl')
-if (!flag('--no-dev') && existsSync(devPath)) {
+if (lang === 'en' && !flag('--no-dev') && existsSync(devPath)) {
   for (const l of readFileSync(devPath, 'utf8').split('\n').filter(Boolean)) {
     const c = JSON.parse(l)
     cases.push({ id: c.id, source: 'dev', input: { id: c.id, text: c.text, title: c.title, published: c.published }, gold: c.events })
@@ -136,7 +142,7 @@ const round = (x) => Math.round(x * 1e4) / 1e4
 const model = {
   about: 'Event scorer: logistic regression over the features of src/coding/event-features.ts; its output is the chance that a coded event is real and rightly typed (calibrated on the train split). Trained by scripts/train-event-scorer.mjs on the team\'s own labels; hashed word features store no phrase. Events below the threshold are not written.',
   trained: {
-    on: `${realCount} real train cases (bench/real/cases.jsonl, split train) and ${cases.length - realCount} written dev cases`,
+    on: `${realCount} real train cases (${lang === 'en' ? 'bench/real/cases.jsonl' : `bench/real/${lang}/cases.jsonl`}, split train)${lang === 'en' ? ` and ${cases.length - realCount} written dev cases` : ''}`,
     events: rows.length, right: Y.filter(Boolean).length, features: best.hashedOn ? 'named+hashed' : 'named only', l2: best.l2,
     cross_validation: { folds, log_loss: round(best.logLoss), ece: round(best.ece), threshold: best.th, precision: round(best.P), recall: round(best.R), f1: round(best.F1) },
     rules_alone: { precision: round(rulesOnly.P), recall: round(rulesOnly.R), f1: round(rulesOnly.F1) },
@@ -146,6 +152,6 @@ const model = {
   hashed: best.hashedOn ? [...Array(buckets).keys()].map((k) => [k, round(w[names.length + k])]).filter(([, x]) => x !== 0) : [],
   threshold: Math.round(best.th * 100) / 100,
 }
-const out = join(root, 'data/models/event-scorer.json')
+const out = join(root, `data/models/${modelName}.json`)
 writeFileSync(out, JSON.stringify(model, null, 1) + '\n')
 console.log(`wrote ${out}`)

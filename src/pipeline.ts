@@ -84,7 +84,8 @@ export function makeCoder(opts: CoderOptions = {}) {
     let s = byLang.get(lang)
     if (!s) {
       if (lang !== 'ar') throw new Error(`no stages for language "${lang}"`)
-      s = arabicStages(r, gaz, locator)
+      // Arabic events have their own scorer, trained on the Arabic train split (data/models/event-scorer-ar.json)
+      s = arabicStages(r, gaz, locator, { scorer: opts.scorer === undefined ? loadEventScorer(r.dir, 'event-scorer-ar') : opts.scorer, keepFeatures: opts.keepFeatures ?? false })
       byLang.set(lang, s)
     }
     return s

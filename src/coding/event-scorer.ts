@@ -33,8 +33,8 @@ export function makeEventScorer(model: ScorerModel): EventScorer {
 }
 
 /** data/models/event-scorer.json when it is there (null otherwise: the rules' own confidence is used). */
-export function loadEventScorer(dataDir: string): EventScorer | null {
-  const file = join(dataDir, 'models/event-scorer.json')
+export function loadEventScorer(dataDir: string, model = 'event-scorer'): EventScorer | null {
+  const file = join(dataDir, `models/${model}.json`)
   if (!existsSync(file)) return null
   let raw: unknown
   try { raw = JSON.parse(readFileSync(file, 'utf8')) } catch (e) { throw new Error(`cannot read ${file}: ${(e as Error).message}`) }

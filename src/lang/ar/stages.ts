@@ -13,6 +13,7 @@ import { makeEventStage } from '../../coding/event-stage.js'
 import { withoutFurniture } from '../../text/furniture.js'
 import { publishedFromPage } from '../../text/published.js'
 import { arabicRules } from './pack.js'
+import type { EventScorer } from '../../coding/event-scorer.js'
 import { segmentArabic } from './segment.js'
 import { makeArabicCountFinder } from './counts.js'
 import { makeArabicDateFinder } from './dates.js'
@@ -23,7 +24,7 @@ import { makeArabicPlaceFinder } from './places.js'
  * the Arabic pack's (data/lang/ar). The learned event scorer was trained on English words, so Arabic events
  * keep the rules' confidence.
  */
-export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator): [string, Stage][] {
+export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator, scoring: { scorer: EventScorer | null; keepFeatures: boolean } = { scorer: null, keepFeatures: false }): [string, Stage][] {
   const r = arabicRules(en)
   const findActors = makeActorFinder(r)
   const findDates = makeArabicDateFinder(r.dir)
@@ -53,7 +54,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator)
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
     ['candidates', makeCandidateStage(r)],
-    ['events', unplacedDropped(makeEventStage(r, locator, null, false), gaz, capitalWords(r.dir))],
+    ['events', unplacedDropped(makeEventStage(r, locator, scoring.scorer, scoring.keepFeatures), gaz, capitalWords(r.dir))],
   ] as [string, (d: Doc) => Doc][]
 }
 
