@@ -37,7 +37,14 @@ const detectMs = (performance.now() - tDetect) / total
 console.log(`language: ${(100 * right / total).toFixed(1)}% of ${total / 20} invented samples told right (ar, fa, ur, ckb, en), ${detectMs.toFixed(3)} ms a text; detector loaded in ${loadMs.toFixed(0)} ms`)
 const coder = makeCoder()
 const reports = Array.from({ length: N }, (_, i) => ({ id: `ar-${i}`, text: texts[i % texts.length], published: '2023-06-10' }))
-coder(reports[0]) // the Arabic stages are built on the first Arabic report
+coder({ id: 'warm-up', text: 'قتل جنديان في هجوم قرب الموصل.', published: '2023-06-10' }) // the Arabic stages are built on the first Arabic report
+// a stream of new pages: half the pages warm the code up, the other half are each coded once
+const half = Math.floor(texts.length / 2)
+for (const t of texts.slice(0, half)) coder({ id: 'warm', text: t, published: '2023-06-10' })
+const tFirst = performance.now()
+for (const t of texts.slice(half)) coder({ id: 'first', text: t, published: '2023-06-10' })
+const firstRps = Math.round((texts.length - half) / ((performance.now() - tFirst) / 1000))
+console.log(`arabic: ${firstRps} reports/s on ${texts.length - half} pages seen once (after ${half} others warmed the code)`)
 const t0 = performance.now()
 let events = 0
 for (const r of reports) events += coder(r).events?.length ?? 0
@@ -45,4 +52,4 @@ const secs = (performance.now() - t0) / 1000
 const rps = Math.round(N / secs)
 const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20)
 console.log(`arabic: ${rps} reports/s on one core (${N} reports from ${source}, ${events} events in ${secs.toFixed(2)} s, ${rssMb} MB resident); target ≥ 300`)
-console.log(JSON.stringify({ arabic: { reports: N, source, events, seconds: +secs.toFixed(2), reports_per_sec: rps, rss_mb: rssMb, detector: { accuracy: +(right / total).toFixed(3), ms_per_text: +detectMs.toFixed(3), load_ms: Math.round(loadMs) } } }))
+console.log(JSON.stringify({ arabic: { reports: N, source, events, seconds: +secs.toFixed(2), reports_per_sec: rps, first_pass_reports_per_sec: firstRps, rss_mb: rssMb, detector: { accuracy: +(right / total).toFixed(3), ms_per_text: +detectMs.toFixed(3), load_ms: Math.round(loadMs) } } }))

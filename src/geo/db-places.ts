@@ -108,7 +108,12 @@ export class GazetteerDb {
 
   /** Does any place have a name of this key? Arabic keys are answered from memory. */
   mayName(key: string): boolean {
+    if (ARABIC_KEY.test(key)) return this.arabicKeySet().has(key)
     return this.countriesNaming(key).size > 0
+  }
+
+  private arabicKeySet(): Set<string> {
+    return (this.arabicKeys ??= new Set(this.q.arabicKeys.pluck().all() as string[]))
   }
 
   // a word of running text is asked about in every candidate country: one query says which countries have it
@@ -116,8 +121,7 @@ export class GazetteerDb {
     // Arabic text asks about every word: the gazetteer's Arabic names (about 105,000 keys, 10 MB) are held in
     // memory from the first Arabic report, so a word that names nothing costs no query
     if (ARABIC_KEY.test(key)) {
-      this.arabicKeys ??= new Set(this.q.arabicKeys.pluck().all() as string[])
-      if (!this.arabicKeys.has(key)) return NONE
+      if (!this.arabicKeySet().has(key)) return NONE
     }
     let hit = this.keyCountries.get(key)
     if (!hit) {

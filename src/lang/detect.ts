@@ -25,8 +25,9 @@ export function loadDetector(): Promise<void> {
   return loading
 }
 
-// a page's first 1,500 characters tell its language as well as the whole (the samples' longest is 400)
-const SAMPLE = 1500
+// a page's first 600 characters tell its language as well as the whole: all 260 Arabic real pages are told
+// Arabic from their first 300, 600 or 1,500 characters alike (the invented samples' longest is 400)
+const SAMPLE = 600
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu
 const LETTER = /\p{L}/gu
 

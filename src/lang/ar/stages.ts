@@ -47,7 +47,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
       // a province named in Arabic says its country ("بمحافظة الأنبار": Iraq) when no country is named
       if (gaz) for (const iso of provinceCountries(gaz, d.seg!.sentences)) if (!cands.includes(iso)) cands.push(iso)
       // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
-      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !gaz.lookup(name).some((p) => p.kind === 'locality' && p.population >= 100_000)
+      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !bigCity(gaz, name)
       return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands, { wordByWord: true }), isProvince,
         (name) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined), (key) => !gaz || gaz.mayNameKey(key)) }
     }],
@@ -121,4 +121,16 @@ function atCapital(e: SitrepEvent, d: Doc, gaz: Gazetteer | null, capitalWord: R
   if (!cap) return e
   return { ...e, location: cap.name, admin1: cap.admin1, latitude: cap.lat, longitude: cap.lon, geo_precision: 2,
     evidence: { ...e.evidence, location: { kind: 'rule', rule: 'ar-the-capital', spans: [] } } }
+}
+
+// whether a name is a city of 100,000 or more anywhere: asked for every province-like name, kept (bounded)
+const bigCities = new Map<string, boolean>()
+function bigCity(gaz: Gazetteer, name: string): boolean {
+  let hit = bigCities.get(name)
+  if (hit === undefined) {
+    hit = gaz.lookup(name).some((p) => p.kind === 'locality' && p.population >= 100_000)
+    if (bigCities.size >= 20_000) bigCities.clear()
+    bigCities.set(name, hit)
+  }
+  return hit
 }
