@@ -1,15 +1,8 @@
-import { describe, it, expect, beforeAll } from 'vitest'
-import { makeCoder } from '../src/pipeline.js'
-import { loadDetector } from '../src/lang/detect.js'
-import type { SitrepEvent } from '../src/types.js'
+import { describe, it, expect } from 'vitest'
+import { arabicRulesCoder } from './support/arabic-rules-coder.js'
 
 // Patterns seen on real Arabic pages (bench/real/ar), each reproduced in an invented report of our own
-let coder: ReturnType<typeof makeCoder>
-beforeAll(async () => {
-  await loadDetector()
-  coder = makeCoder({ scorer: null }) // the rules: these tests read how a report is coded, not which events the scorer keeps
-})
-const code = (text: string, published = '2021-03-06'): SitrepEvent[] => coder({ id: 't', text, published }).events ?? []
+const { coder, code } = arabicRulesCoder()
 
 describe('common words are no places', () => {
   it('"wounded" (بجروح) is not a village, "the photos" (صور) is not Tyre, "the place" (المكان) is nowhere', () => {

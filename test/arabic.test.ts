@@ -1,19 +1,17 @@
-import { describe, it, expect, beforeAll } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { describe, it, expect } from 'vitest'
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeCoder } from '../src/pipeline.js'
-import { loadDetector, detectLanguage, byLetters } from '../src/lang/detect.js'
+import { detectLanguage, byLetters } from '../src/lang/detect.js'
 import { arabicKey, cliticForms } from '../src/lang/arabic-normal.js'
 import { segmentArabic } from '../src/lang/ar/segment.js'
-import type { SitrepEvent } from '../src/types.js'
+import { arabicRulesCoder } from './support/arabic-rules-coder.js'
+import { run } from './support/cli.js'
 
 // Invented reports, in the Arabic of the local press (issue 15). None is copied from a page.
-let coder: ReturnType<typeof makeCoder>
-beforeAll(async () => {
-  await loadDetector()
-  coder = makeCoder({ scorer: null }) // the rules: these tests read how a report is coded, not which events the scorer keeps
-})
-const code = (text: string, published = '2021-03-06'): SitrepEvent[] => coder({ id: 't', text, published }).events ?? []
+const { coder, code } = arabicRulesCoder()
 
 describe('the Arabic normal form', () => {
   it.each([
@@ -121,10 +119,6 @@ describe('Arabic reports coded in English under ACLED conventions', () => {
 
 describe('a mixed-language pair of one incident', () => {
   it('an English and an Arabic report of one attack merge into one event with two sources, through ingest', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { run } = await import('./support/cli.js')
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-mixed-'))
     const en = join(dir, 'ramadi-en.txt'), ar = join(dir, 'ramadi-ar.txt')
     writeFileSync(en, 'Islamic State militants attacked an army checkpoint near Ramadi on Saturday, killing three Iraqi soldiers, a security source said.\n')
@@ -142,10 +136,6 @@ describe('a mixed-language pair of one incident', () => {
 
 describe('--lang', () => {
   it('codes a Persian-looking report as Arabic when told, refuses a language it does not code, and names what it codes', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { run } = await import('./support/cli.js')
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-lang-'))
     // an Arabic report that spells its names with Persian kaf and yeh, as some Iraqi sites do
     const file = join(dir, 'kirkuk.txt')
