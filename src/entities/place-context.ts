@@ -93,11 +93,10 @@ export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | u
  * 'known' (some village), or null. Shared by the place finders of every language.
  */
 export function knownPlaces(gaz: Gazetteer | null, cands: string[], opts: { wordByWord?: boolean } = {}) {
-  const inCands = new Set(cands)
-  // Arabic tries every word of running text (and its clitic forms): one gazetteer-wide look-up per word,
-  // kept for the report, instead of one per candidate country
+  // Arabic tries every word of running text (and its clitic forms): answers are kept for the report, and a
+  // gazetteer-wide check (mayName) answers most words before any look-up by country
   const memo = new Map<string, 'well' | 'known' | null>()
-  const named = (g: Gazetteer, name: string) => (opts.wordByWord && cands.length ? g.lookup(name.replace(/['’]s$/, '')).filter((p) => inCands.has(p.country)) : placesNamed(g, name, cands))
+  const named = (g: Gazetteer, name: string) => placesNamed(g, name, cands)
   return (name: string): 'well' | 'known' | null => {
     if (!gaz) return null
     if (opts.wordByWord) {

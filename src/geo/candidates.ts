@@ -50,6 +50,29 @@ export function applyFrame(cands: RawCandidate[], frame: Frame): RawCandidate[] 
 }
 
 const BORDER_KM = 20 // a place this close to the named province is likely filed just across its border
+// BORDER_KM in degrees of latitude, rounded up
+const LAT_MARGIN = 0.2
+
+type ProvinceBox = { places: readonly Place[]; minLat: number; maxLat: number; minLon: number; maxLon: number }
+// a province's places and their bounding box, read once per gazetteer (the border test asks for the same ones often)
+const boxes = new WeakMap<Gazetteer, Map<string, ProvinceBox>>()
+function provinceBox(gaz: Gazetteer, country: string, admin1: string): ProvinceBox {
+  let byProvince = boxes.get(gaz)
+  if (!byProvince) boxes.set(gaz, (byProvince = new Map()))
+  const key = `${country}|${admin1}`
+  let box = byProvince.get(key)
+  if (!box) {
+    const places = gaz.places(country, admin1)
+    box = { places, minLat: Infinity, maxLat: -Infinity, minLon: Infinity, maxLon: -Infinity }
+    for (const q of places) {
+      box.minLat = Math.min(box.minLat, q.lat); box.maxLat = Math.max(box.maxLat, q.lat)
+      box.minLon = Math.min(box.minLon, q.lon); box.maxLon = Math.max(box.maxLon, q.lon)
+    }
+    if (byProvince.size >= 200) byProvince.clear()
+    byProvince.set(key, box)
+  }
+  return box
+}
 
 /**
  * Tried only when no exact match fits the frame, loosest last: spelling variants inside the
@@ -86,8 +109,15 @@ function addFuzzy(found: Map<string, RawCandidate>, r: ReturnType<typeof fuzzyCa
 function acrossBorder(gaz: Gazetteer, names: string[], frame: Frame, found: Map<string, RawCandidate>): void {
   const country = frame.country?.iso2 as string
   // the province's places are read only when a namesake outside it needs the test
-  let inside: readonly Place[] | undefined
-  const nearBorder = (p: Place): boolean => (inside ??= gaz.places(country, frame.admin1?.name)).some((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= BORDER_KM)
+  let inside: ProvinceBox | undefined
+  const nearBorder = (p: Place): boolean => {
+    const box = (inside ??= provinceBox(gaz, country, frame.admin1!.name))
+    // farther than BORDER_KM from the province's bounding box is farther from every place in it
+    if (p.lat < box.minLat - LAT_MARGIN || p.lat > box.maxLat + LAT_MARGIN) return false
+    const lonMargin = LAT_MARGIN / Math.max(0.1, Math.cos((Math.max(Math.abs(box.minLat), Math.abs(box.maxLat)) * Math.PI) / 180))
+    if (p.lon < box.minLon - lonMargin || p.lon > box.maxLon + lonMargin) return false
+    return box.places.some((q) => haversineKm(p.lat, p.lon, q.lat, q.lon) <= BORDER_KM)
+  }
   const loose = new Map<string, RawCandidate>()
   for (const c of exactCandidates(gaz, names, { country: frame.country as CountryInfo })) keepBest(loose, c)
   if (loose.size === 0) for (const name of names) addFuzzy(loose, fuzzyCandidates(gaz, name, country, undefined))
