@@ -5,13 +5,14 @@ import { DEFAULT_DATA_DIR } from './data/load.js'
 
 export const PACKAGE_VERSION = '0.1.0'
 
-let cached: string | null = null
+const cached = new Map<string, string>()
 /**
  * Names the coder that coded a report: the package version and a hash of the rule and dictionary
  * files, so `sitrep recode` can tell which stored reports an improved coder would code differently.
  */
 export function coderVersion(dir = DEFAULT_DATA_DIR): string {
-  if (cached) return cached
+  const known = cached.get(dir)
+  if (known) return known
   const h = createHash('sha256')
   // the language packs (data/lang/<lang>/), place rules and model weights code reports too: a change there is a new coder
   const add = (d: string, name: string) => {
@@ -23,6 +24,7 @@ export function coderVersion(dir = DEFAULT_DATA_DIR): string {
   }
   for (const sub of ['rules', 'actors', 'lang', 'geo', 'models']) add(join(dir, sub), sub)
   h.update(JSON.parse(readFileSync(join(dir, 'gazetteer/index.json'), 'utf8')).built ?? '')
-  cached = `${PACKAGE_VERSION}+${h.digest('hex').slice(0, 12)}`
-  return cached
+  const version = `${PACKAGE_VERSION}+${h.digest('hex').slice(0, 12)}`
+  cached.set(dir, version)
+  return version
 }
