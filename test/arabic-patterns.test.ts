@@ -47,3 +47,24 @@ describe('what happened', () => {
     expect(e?.fatalities ?? 0).toBeLessThan(80)
   })
 })
+
+describe('all 25 sub-event types', () => {
+  it('every sub-event rule can fire in Arabic: each class it needs has Arabic trigger words', async () => {
+    const { readFileSync } = await import('node:fs')
+    const rules = JSON.parse(readFileSync(new URL('../data/rules/sub-event-rules.json', import.meta.url), 'utf8')) as { rules: { all?: string[]; any?: string[]; then: string }[]; types: Record<string, string[]> }
+    const ar = JSON.parse(readFileSync(new URL('../data/lang/ar/triggers.json', import.meta.url), 'utf8')) as { triggers: { class: string; patterns: string[] }[] }
+    const classes = new Set(ar.triggers.filter((t) => t.patterns.length > 0).map((t) => t.class))
+    const reachable = new Set(rules.rules.filter((r) => (r.all ?? []).every((c) => classes.has(c)) && (!r.any || r.any.some((c) => classes.has(c)))).map((r) => r.then))
+    const all = Object.values(rules.types).flat()
+    expect(all).toHaveLength(25)
+    expect(all.filter((s) => !reachable.has(s))).toEqual([])
+  })
+
+  it.each([
+    ['Non-violent transfer of territory', 'دخلت قوات الجيش السوري مدينة منبج دون قتال بعد انسحاب المسلحين منها.'],
+    ['Headquarters or base established', 'أنشأت القوات التركية نقطة عسكرية جديدة قرب مدينة سراقب في ريف إدلب.'],
+    ['Change to group/activity', 'أعلنت هيئة تحرير الشام وفصائل أخرى اندماجها في تشكيل جديد في مدينة إدلب.'],
+  ])('%s', (sub, text) => {
+    expect(code(text).map((e) => e.sub_event_type)).toContain(sub)
+  })
+})

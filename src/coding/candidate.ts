@@ -137,7 +137,10 @@ export function makeCandidateStage(r: Rules) {
             && !notDoerAfter.has(s.words[x.first - 1]?.lower ?? ''))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }
-        const classes = new Set(own.map((h) => h.cls))
+        // "هيئة تحرير الشام": a trigger word inside a group's name is the name (the Arabic pack says so; English
+        // keeps "Rioters" as the riot it names)
+        const inName = (h: TriggerHit) => r.syntax.names_hold_triggers && actors.some((m) => m.ref.kind === 'group' && h.start >= m.start && h.end <= m.end)
+        const classes = new Set((own.some((h) => !inName(h)) ? own.filter((h) => !inName(h)) : own).map((h) => h.cls))
         const c = classify(classes, roles, doc.focus?.iso2 ?? null)
         if (!c) continue
         const needy = !meetsNeeds(c.sub, s, actorsOf(s.index))

@@ -11,7 +11,7 @@ type ActorsPack = {
   countries: { iso2: string; names: string[]; adjective: string[] }[]
   forces: Record<'military' | 'police' | 'government', { noun: string; gender: 'm' | 'f' }[]> & { country_nouns: { fixed: { pattern: string; country: string; force: 'military' | 'police' | 'government' }[] } }
   country_doer_not_after: string
-  roles: { target_before: string; agent_before: string; speaker_before: string; own_deed_after: string }
+  roles: { target_before: string; agent_before: string; speaker_before: string; own_deed_after: string; names_hold_triggers: boolean }
   generic: Record<'armed' | 'civilians' | 'protesters' | 'rioters', string>
 }
 type TriggersPack = {
@@ -97,6 +97,6 @@ export function arabicRules(r: Rules): Rules {
     }) },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), speaker_cues: new Set(normAll(actors.roles.speaker_before.split('|'))), own_deed_cues: new Set(normAll(actors.roles.own_deed_after.split('|'))), late_cues: new Set(normAll(dates.context.late)), kill_words: normAll(triggers.kill_words.words.split('|')) },
+    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, names_hold_triggers: actors.roles.names_hold_triggers, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), speaker_cues: new Set(normAll(actors.roles.speaker_before.split('|'))), own_deed_cues: new Set(normAll(actors.roles.own_deed_after.split('|'))), late_cues: new Set(normAll(dates.context.late)), kill_words: normAll(triggers.kill_words.words.split('|')) },
   }
 }

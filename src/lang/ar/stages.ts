@@ -44,6 +44,12 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, null)
+      // "قوات الجيش السوري": a force named with its country's adjective says the country (the adjective sits
+      // inside the actor's name, where English would have a country mention of its own)
+      for (const a of d.actors!) {
+        const iso = (a.ref as { country?: string | null }).country
+        if ((a.ref.kind === 'military' || a.ref.kind === 'police') && iso && !cands.includes(iso)) cands.push(iso)
+      }
       // a province named in Arabic says its country ("بمحافظة الأنبار": Iraq) when no country is named
       if (gaz) for (const iso of provinceCountries(gaz, d.seg!.sentences)) if (!cands.includes(iso)) cands.push(iso)
       // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
