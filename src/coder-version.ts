@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DEFAULT_DATA_DIR } from './data/load.js'
 
 export const PACKAGE_VERSION = '0.1.0'
+export const GAZETTEER_TABLES = ['acled-names.json', 'admin1-aliases.json', 'admin1-names-ar.json', 'country-names.json']
 
 const cached = new Map<string, string>()
 /**
@@ -23,6 +24,8 @@ export function coderVersion(dir = DEFAULT_DATA_DIR): string {
     }
   }
   for (const sub of ['rules', 'actors', 'lang', 'geo', 'models']) add(join(dir, sub), sub)
+  // the gazetteer's own tables of names (province names in Arabic, ACLED's spellings) place events too
+  for (const f of GAZETTEER_TABLES) h.update(f).update(readFileSync(join(dir, 'gazetteer', f)))
   h.update(JSON.parse(readFileSync(join(dir, 'gazetteer/index.json'), 'utf8')).built ?? '')
   const version = `${PACKAGE_VERSION}+${h.digest('hex').slice(0, 12)}`
   cached.set(dir, version)

@@ -4,7 +4,7 @@ import { rules as defaultRules, type Rules } from './data/load.js'
 import { makeSegmenter } from './text/segment.js'
 import { makeFurnitureFinder, withoutFurniture } from './text/furniture.js'
 import { findDateline } from './text/dateline.js'
-import { publishedFromPage } from './text/published.js'
+import { publishedStage } from './text/published.js'
 import { makeActorFinder } from './entities/actors.js'
 import { makeDateFinder } from './entities/dates.js'
 import { makePlaceFinder, type PlaceCues } from './entities/places.js'
@@ -37,6 +37,9 @@ export type CoderOptions = {
 }
 export type Stage = (doc: Doc) => Doc
 
+// the languages coded besides English, each built on its first report from its pack (data/lang/<lang>/)
+const OTHER_LANGUAGES: Record<string, typeof arabicStages> = { ar: arabicStages }
+
 /** Builds the coder: the stage order is the one literal list below, read top to bottom. */
 export function makeCoder(opts: CoderOptions = {}) {
   const r = opts.rules ?? defaultRules()
@@ -58,13 +61,7 @@ export function makeCoder(opts: CoderOptions = {}) {
       const dateline = findDateline(d.text, seg.sentences[0]?.start ?? 0)
       return { ...d, furniture, seg, ...(dateline ? { dateline } : {}) }
     }],
-    ['published', (d) => {
-      if (d.published) return d
-      const p = publishedFromPage(d.text, d.furniture!, d.url)
-      if (!p) return d
-      d.diagnostics.push({ severity: 'info', ruleId: p.rule, reason: `no publication date given: ${p.date} read from the page's ${p.rule === 'published-from-url' ? 'address' : 'date line'}` })
-      return { ...d, published: p.date, publishedFrom: p.rule }
-    }],
+    ['published', publishedStage],
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
@@ -78,14 +75,14 @@ export function makeCoder(opts: CoderOptions = {}) {
     ['events', makeEventStage(r, locator, opts.scorer === undefined ? loadEventScorer(r.dir) : opts.scorer, opts.keepFeatures ?? false)],
   ]
   const timings = opts.timings
-  // other languages' stages are built on their first report (data/lang/<lang>/)
   const byLang = new Map<string, [string, Stage][]>([['en', stages]])
   const stagesOf = (lang: string): [string, Stage][] => {
     let s = byLang.get(lang)
     if (!s) {
-      if (lang !== 'ar') throw new Error(`no stages for language "${lang}"`)
-      // Arabic events have their own scorer, trained on the Arabic train split (data/models/event-scorer-ar.json)
-      s = arabicStages(r, gaz, locator, { scorer: opts.scorer === undefined ? loadEventScorer(r.dir, 'event-scorer-ar') : opts.scorer, keepFeatures: opts.keepFeatures ?? false })
+      const build = OTHER_LANGUAGES[lang]
+      if (!build) throw new Error(`no stages for language "${lang}"`)
+      // each language's events have their own scorer, trained on its train split (data/models/event-scorer-<lang>.json)
+      s = build(r, gaz, locator, { scorer: opts.scorer === undefined ? loadEventScorer(r.dir, `event-scorer-${lang}`) : opts.scorer, keepFeatures: opts.keepFeatures ?? false })
       byLang.set(lang, s)
     }
     return s

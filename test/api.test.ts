@@ -27,6 +27,17 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const body = async (res: Response): Promise<Json> => (await res.json()) as Json
 
+/** Each request is refused with 400, an error naming the problem, and nothing but `error` and `detail`. */
+async function expectRefused(get: (path: string) => Response | Promise<Response>, cases: [string, string][]) {
+  for (const [path, message] of cases) {
+    const res = await get(path)
+    expect(res.status, path).toBe(400)
+    const j = await body(res)
+    expect(j.error, path).toContain(message)
+    expect(Object.keys(j).every((k) => k === 'error' || k === 'detail'), path).toBe(true)
+  }
+}
+
 // An event whose event_type evidence is the first word of its report text ("Gunmen" / "A" ...), so
 // the API's sources can be checked against the report text.
 const add = (store: Store, id: string, events: SitrepEvent[], published = '2024-03-11', body?: string) =>
@@ -114,13 +125,7 @@ describe('HTTP API: reads', () => {
       ['/api/places', 'q: required'],
       ['/api/health?x=1', 'x: unknown parameter'],
     ]
-    for (const [path, message] of cases) {
-      const res = await get(path)
-      expect(res.status, path).toBe(400)
-      const j = await body(res)
-      expect(j.error, path).toContain(message)
-      expect(Object.keys(j).every((k) => k === 'error' || k === 'detail'), path).toBe(true)
-    }
+    await expectRefused(get, cases)
     // every problem at once
     const both = await body(await get('/api/events?limit=0&since=nope'))
     expect(both.error).toMatch(/limit:.*; since:|since:.*; limit:/)
@@ -419,11 +424,7 @@ describe('HTTP API: confidence and the review queue', () => {
       ['/api/events?format=points&order=confidence', 'order: not used with format=points'],
       ['/api/stats?order=confidence', 'order: not used by /api/stats'],
     ]
-    for (const [path, message] of cases) {
-      const res = await get(path)
-      expect(res.status, path).toBe(400)
-      expect((await body(res)).error, path).toContain(message)
-    }
+    await expectRefused(get, cases)
   })
 
   it('describes min-confidence, review and order in the OpenAPI document', async () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { cpSync, mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { coderVersion } from '../src/coder-version.js'
+import { coderVersion, GAZETTEER_TABLES } from '../src/coder-version.js'
 import { DEFAULT_DATA_DIR } from '../src/data/load.js'
 
 // `sitrep recode` re-codes the reports of an older coder: a change to any file that codes reports is a new coder
@@ -11,7 +11,7 @@ describe('the coder version', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-version-'))
     for (const sub of ['rules', 'actors', 'lang', 'geo', 'models']) cpSync(join(DEFAULT_DATA_DIR, sub), join(dir, sub), { recursive: true })
     mkdirSync(join(dir, 'gazetteer'))
-    cpSync(join(DEFAULT_DATA_DIR, 'gazetteer/index.json'), join(dir, 'gazetteer/index.json'))
+    for (const f of ['index.json', ...GAZETTEER_TABLES]) cpSync(join(DEFAULT_DATA_DIR, 'gazetteer', f), join(dir, 'gazetteer', f))
     return dir
   }
 
@@ -19,7 +19,7 @@ describe('the coder version', () => {
     const base = copyOfData()
     const same = copyOfData()
     expect(coderVersion(same)).toBe(coderVersion(base))
-    for (const file of ['lang/ar/triggers.json', 'geo/consonant-classes.json', 'models/event-scorer-ar.json', 'rules/triggers.json']) {
+    for (const file of ['lang/ar/triggers.json', 'geo/consonant-classes.json', 'models/event-scorer-ar.json', 'rules/triggers.json', 'gazetteer/admin1-names-ar.json']) {
       const dir = copyOfData()
       const p = join(dir, file)
       writeFileSync(p, readFileSync(p, 'utf8') + ' ')

@@ -5,7 +5,7 @@ import type { PlaceMention } from '../entities/places.js'
 import type { Count } from '../entities/casualties.js'
 import type { Rules } from '../data/load.js'
 import { makeTriggerFinder, clausesOf, type TriggerHit, type Clause } from './triggers.js'
-import { assignRoles, type Roles } from './roles.js'
+import { anyWordIn, assignRoles, type Roles } from './roles.js'
 import { makeClassifier, type Classification } from './classify.js'
 import { parseDay } from '../entities/relative-dates.js'
 import type { Sentence } from '../text/segment.js'
@@ -30,7 +30,6 @@ export type Candidate = Classification & {
 
 const BACKGROUND_DAYS = 14
 // cues of time that date their whole clause wherever they stand in it
-const LATE_CUE = /^(last month|last year|years ago|months ago|in the past)$/
 const CONTEXT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests'])
 const PASSIVE = /^(was|were|been|being|is|are|got)$/
 const BACKGROUND_RULES = /^relative:(week-before-event|days-after-event)$/
@@ -53,12 +52,9 @@ export function makeCandidateStage(r: Rules) {
     return q.words(s.words).length > 0 || actors.some((a) => q.actors.has(a.ref.kind))
   }
   // "أعلنت قيادة العمليات أن ...": where the verb comes first, an actor just after a verb of saying is the source
-  const speech = r.syntax.speaker_cues
   // but "أعلنت القيادة مقتل انتحاريين" (announced the killing of): a deed's noun right after it is its own deed
-  const ownDeed = r.syntax.own_deed_cues
-  const spokeFirst = (s: Sentence, a: ActorMention) => !!speech && s.words.slice(Math.max(0, a.first - 2), a.first)
-    .some((w) => speech.has(w.lower) || (w.forms ?? []).some((f) => speech.has(f)))
-    && !s.words.slice(a.last + 1, a.last + 4).some((w) => ownDeed?.has(w.lower) || (w.forms ?? []).some((f) => ownDeed?.has(f)))
+  const spokeFirst = (s: Sentence, a: ActorMention) => anyWordIn(s.words.slice(Math.max(0, a.first - 2), a.first), r.syntax.speaker_cues)
+    && !anyWordIn(s.words.slice(a.last + 1, a.last + 4), r.syntax.own_deed_cues)
   const controllerBefore = makePhraseMatcher(r.roles.controller.before.map((pattern) => ({ pattern, value: true })))
   const controllerAfter = new Set(r.roles.controller.after)
   const notDoerAfter = new Set(r.roles.country_doer.not_after)
@@ -110,7 +106,7 @@ export function makeCandidateStage(r: Rules) {
         // a cue of time opening the clause ("Last month, ..."), or an unambiguous one anywhere in it ("... late last month")
         const firstOwn = Math.min(...own.map((h) => h.first))
         const context = own.every(recalled) ? 'context-phrase'
-          : times.some((m) => m.first >= clause.first && m.last <= clause.last && (m.first < firstOwn || LATE_CUE.test(m.pattern) || !!r.syntax.late_cues?.has(m.pattern))) ? 'context-clause' : null
+          : times.some((m) => m.first >= clause.first && m.last <= clause.last && (m.first < firstOwn || r.syntax.late_cues.has(m.pattern))) ? 'context-clause' : null
         if (own.length === 0) continue
         // "a bus plunged into a ravine, killing 29": generic words of death in an accident's sentence;
         // "a man killed his wife": in a sentence of individual crime
@@ -133,7 +129,7 @@ export function makeCandidateStage(r: Rules) {
         if (!roles.agent || roles.agent.ref.kind === 'armed' || roles.agent.first > main.first) {
           // "Iran fired missiles", "Russia launched strikes": a state named as the doer is its armed forces
           // not "in central Mali" or "of Syria": a country after a preposition or a direction is a place (roles.json country_doer)
-          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !(r.syntax.verb_first ? /[,;:]/ : /[,;]/).test(doc.text.slice(x.end, main.start))
+          const c = countriesOf(s.index).find((x) => !x.demonym && x.start >= (doc.dateline?.end ?? 0) && x.last < main.first && main.first - x.last <= 6 && x.start >= clause.start && !r.syntax.doer_break.test(doc.text.slice(x.end, main.start))
             && !notDoerAfter.has(s.words[x.first - 1]?.lower ?? ''))
           if (c) roles.agent = { start: c.start, end: c.end, sentence: c.sentence, first: c.first, last: c.last, ref: { kind: 'military', country: c.iso2 }, rule: 'country-as-doer' }
         }

@@ -1,3 +1,4 @@
+import { isArabicScript } from '../geo/normalize.js'
 import type { Doc } from '../doc.js'
 import type { Evidence, SitrepEvent, Inter, TimePrecision, Span } from '../types.js'
 import type { Rules } from '../data/load.js'
@@ -239,8 +240,7 @@ function confidence(d: Draft, a1: NamedActor | null, location: string | null, ow
 
 // events are written in English: a name the gazetteer could not place, written in another script (Arabic),
 // is given as the province, or the country, the event was placed in
-const OTHER_SCRIPT = /[\u0600-\u06FF]/
 function englishPlace<T extends { location: string | null; admin1: string | null; country: string | null }>(where: T): T {
-  if (!where.location || !OTHER_SCRIPT.test(where.location)) return where
+  if (!where.location || !isArabicScript(where.location)) return where
   return { ...where, location: where.admin1 ?? where.country }
 }

@@ -52,10 +52,13 @@ export function assignRoles(s: Sentence, mentions: ActorMention[], trigger: numb
  */
 export type WordOrder = { verbFirst: boolean; cls: string; targetCues?: ReadonlySet<string>; agentCues?: ReadonlySet<string> }
 
+/** Is one of these words, as written or in one of its forms without clitics, in the set? */
+export const anyWordIn = (words: readonly Sentence['words'][number][], set: ReadonlySet<string>) =>
+  words.some((w) => set.has(w.lower) || (w.forms ?? []).some((f) => set.has(f)))
+
 // within this many words before the actor
 const CUE_REACH = 3
-const cued = (s: Sentence, m: ActorMention, cues: ReadonlySet<string> | undefined) => !!cues && s.words.slice(Math.max(0, m.first - CUE_REACH), m.first)
-  .some((w) => cues.has(w.lower) || (w.forms ?? []).some((f) => cues.has(f)))
+const cued = (s: Sentence, m: ActorMention, cues: ReadonlySet<string> | undefined) => !!cues && anyWordIn(s.words.slice(Math.max(0, m.first - CUE_REACH), m.first), cues)
 
 // a word of killing opens a noun phrase of its victims ("مقتل ثلاثة جنود بهجوم لداعش": the killing of three
 // soldiers in an attack by ISIS); a verb of attack is followed by its subject ("هاجم مسلحون القرية")

@@ -1,3 +1,4 @@
+import { ENGLISH_SYNTAX, type Syntax } from './syntax.js'
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,8 +41,7 @@ export function loadRules(dir = DEFAULT_DATA_DIR) {
     roles: readJson(join(dir, 'rules/roles.json'), S.RolesSchema),
     pageFrames: readJson(join(dir, 'rules/page-frames.json'), S.PageFramesSchema),
     numbers: { ...numbers, hedgeWords: numbers.hedges.map((h) => h.split(' ')), onePerson: new Set(numbers.one_person.nouns) },
-    /** word order where roles depend on it: English puts the subject before its verb */
-    syntax: { verb_first: false, crime_pages: false, names_hold_triggers: false, target_cues: undefined as ReadonlySet<string> | undefined, agent_cues: undefined as ReadonlySet<string> | undefined, speaker_cues: undefined as ReadonlySet<string> | undefined, own_deed_cues: undefined as ReadonlySet<string> | undefined, late_cues: undefined as ReadonlySet<string> | undefined, kill_words: ['killed', 'killing', 'kills', 'massacred', 'executed', 'shot', 'gunned'] },
+    syntax: ENGLISH_SYNTAX as Syntax, // other languages' packs bring theirs (src/data/syntax.ts)
   }
 }
 

@@ -92,21 +92,14 @@ export function datelineCountry(gaz: Gazetteer, text: string, dateline: Span | u
  * How well the gazetteer knows a name in the report's candidate countries: 'well' (a city, a province),
  * 'known' (some village), or null. Shared by the place finders of every language.
  */
-export function knownPlaces(gaz: Gazetteer | null, cands: string[], opts: { wordByWord?: boolean } = {}) {
-  // Arabic tries every word of running text (and its clitic forms): answers are kept for the report, and a
-  // gazetteer-wide check (mayName) answers most words before any look-up by country
+export function knownPlaces(gaz: Gazetteer | null, cands: string[]) {
+  // a report asks about the same names again (Arabic tries every word and its clitic forms): answers are kept for it
   const memo = new Map<string, 'well' | 'known' | null>()
-  const named = (g: Gazetteer, name: string) => placesNamed(g, name, cands)
   return (name: string): 'well' | 'known' | null => {
     if (!gaz) return null
-    if (opts.wordByWord) {
-      const hit = memo.get(name)
-      if (hit !== undefined) return hit
-      const answer = gaz.mayName(name) ? how(gaz, named(gaz, name), name, cands) : null
-      memo.set(name, answer)
-      return answer
-    }
-    return how(gaz, named(gaz, name), name, cands)
+    let hit = memo.get(name)
+    if (hit === undefined) memo.set(name, (hit = how(gaz, placesNamed(gaz, name, cands), name, cands)))
+    return hit
   }
 }
 

@@ -41,7 +41,7 @@ export class GazetteerDb {
   private readonly holders = new Map<string, string[]>()
   private readonly keyCountries = new Map<string, ReadonlySet<string>>()
   private arabicKeys: Set<string> | undefined
-  private readonly q: Record<'names' | 'keyIn' | 'keyCountries' | 'arabicKeys' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
+  private readonly q: Record<'names' | 'keyCountries' | 'arabicKeys' | 'skels' | 'sounds' | 'admin1' | 'all' | 'id' | 'holders' | 'count', Database.Statement>
 
   private constructor(private readonly db: Database.Database, private readonly countryNames: (iso: string) => string) {
     const sel = 'SELECT p.n, p.row, p.country FROM'
@@ -54,7 +54,6 @@ export class GazetteerDb {
       id: db.prepare(`${sel} places p WHERE p.country = ? AND p.id = ?`),
       holders: db.prepare('SELECT k.country FROM names k JOIN places p ON p.n = k.n WHERE k.key = ? GROUP BY k.country ORDER BY max(p.population) DESC, k.country'),
       // the primary key (key, country, n) answers this from its index alone
-      keyIn: db.prepare('SELECT 1 FROM names WHERE key = ? AND country = ? LIMIT 1'),
       keyCountries: db.prepare('SELECT DISTINCT country FROM names WHERE key = ?'),
       arabicKeys: db.prepare("SELECT DISTINCT key FROM names WHERE key >= char(1536) AND key < char(1792)"),
       count: db.prepare('SELECT count(*) FROM places WHERE country = ?'),

@@ -76,37 +76,43 @@ function withOutputNames(iso: string, units: Omit<Admin1Info, 'country' | 'acled
   return out
 }
 
-let arabicNames: Map<string, string> | undefined
-/** "IQ|انبار" → "Al-Anbar": data/gazetteer/admin1-names-ar.json, by the Arabic name's key. */
-function arabicAdmin1Names(): Map<string, string> {
-  if (!arabicNames) {
-    arabicNames = new Map()
+type ArabicAdmin1 = {
+  /** "IQ|انبار" → "Al-Anbar" */
+  names: Map<string, string>
+  /** "انبار" → [["IQ", "Al-Anbar"]]: the same table by name, for provinces named in any country */
+  byName: Map<string, [string, string][]>
+  /** the province nouns a name may carry ("محافظة نينوى"), in their key form */
+  nounKeys: string[]
+}
+let arabicAdmin1: ArabicAdmin1 | undefined
+/** data/gazetteer/admin1-names-ar.json, by the Arabic names' keys. */
+function arabicAdmin1Table(): ArabicAdmin1 {
+  if (!arabicAdmin1) {
     const file = fileURLToPath(new URL('../../data/gazetteer/admin1-names-ar.json', import.meta.url))
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string[] | string>>
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string[] | string> | string[] | string>
+    const names = new Map<string, string>(), byName = new Map<string, [string, string][]>()
     for (const [iso, units] of Object.entries(data)) {
-      if (iso.startsWith('_')) continue
-      for (const [unit, names] of Object.entries(units)) if (Array.isArray(names)) for (const n of names) arabicNames.set(`${iso}|${normalizePlaceName(n)}`, unit)
+      if (iso.startsWith('_') || typeof units !== 'object' || Array.isArray(units)) continue
+      for (const [unit, list] of Object.entries(units)) {
+        if (!Array.isArray(list)) continue
+        for (const n of list) {
+          const key = normalizePlaceName(n)
+          names.set(`${iso}|${key}`, unit)
+          const units = byName.get(key) ?? byName.set(key, []).get(key)!
+          if (!units.some(([i, u]) => i === iso && u === unit)) units.push([iso, unit])
+        }
+      }
     }
+    arabicAdmin1 = { names, byName, nounKeys: (data._province_nouns as string[]).map(normalizePlaceName) }
   }
-  return arabicNames
+  return arabicAdmin1
 }
 
-let arabicByName: Map<string, [string, string][]> | undefined
-/** "انبار" → [["IQ", "Al-Anbar"]]: the same table by name, for provinces named in any country. */
-// "محافظة نينوى", "ولاية بورنو": the province nouns a name may carry, in their key form
-const ARABIC_PROVINCE_NOUN_KEYS = ['محافظه', 'ولايه', 'اقليم']
-
-function arabicAdmin1ByName(): Map<string, [string, string][]> {
-  if (!arabicByName) {
-    arabicByName = new Map()
-    for (const [k, unit] of arabicAdmin1Names()) {
-      const [iso, n] = k.split('|') as [string, string]
-      const list = arabicByName.get(n) ?? []
-      list.push([iso, unit])
-      arabicByName.set(n, list)
-    }
-  }
-  return arabicByName
+/** "محافظة نينوى" → "نينوى": a province name without the province noun before it. */
+function withoutProvinceNoun(name: string): string {
+  const trimmed = name.trim()
+  const space = trimmed.indexOf(' ')
+  return space > 0 && arabicAdmin1Table().nounKeys.includes(normalizePlaceName(trimmed.slice(0, space))) ? trimmed.slice(space + 1).trim() : trimmed
 }
 
 /** Countries by ISO2, ISO3 and every name key; admin1 units by key, per country and worldwide. */
@@ -156,9 +162,9 @@ export class CountryDirectory {
    * alias or ACLED name has the same consonants (consonant-key.ts: "الأنبار" and "Al-Anbar" both read N B R).
    */
   private admin1BySound(iso: string, name: string): Admin1Info | undefined {
-    const bare = name.replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم|منطقه|منطقة)\s+/u, '').trim()
+    const bare = withoutProvinceNoun(name)
     // the Arabic names the project keeps for provinces (data/gazetteer/admin1-names-ar.json), then consonants
-    const named = arabicAdmin1Names().get(`${iso}|${normalizePlaceName(bare)}`)
+    const named = arabicAdmin1Table().names.get(`${iso}|${normalizePlaceName(bare)}`)
     if (named) return this.countries.get(iso)?.admin1.find((a) => a.name === named)
     const key = consonantKey(stripAdminWords(bare))
     if (consonantCount(key) < 3) return undefined
@@ -191,16 +197,12 @@ export class CountryDirectory {
 
   /** Could this Arabic key (normal form) name a province anywhere? From a set built once. */
   mayBeArabicAdmin1(key: string): boolean {
-    if (!this.arabicAdmin1Keys) {
-      this.admin1AnywhereByKeys('')
-      this.arabicAdmin1Keys = new Set([...this.admin1World!.keys()].filter(isArabicScript))
-      for (const k of arabicAdmin1ByName().keys()) this.arabicAdmin1Keys.add(k)
-    }
-    const keys = this.arabicAdmin1Keys
-    return keys.has(key) || ARABIC_PROVINCE_NOUN_KEYS.some((p) => key.startsWith(p) && keys.has(key.slice(p.length)))
+    const keys = (this.arabicAdmin1Keys ??= new Set([...[...this.world().keys()].filter(isArabicScript), ...arabicAdmin1Table().byName.keys()]))
+    return keys.has(key) || arabicAdmin1Table().nounKeys.some((p) => key.startsWith(p) && keys.has(key.slice(p.length)))
   }
 
-  private admin1AnywhereByKeys(name: string): Admin1Info[] {
+  // every country's units by key, built on first use
+  private world(): Map<string, Admin1Info[]> {
     if (!this.admin1World) {
       const world = new Map<string, Admin1Info[]>()
       for (const iso of this.countries.keys()) {
@@ -212,12 +214,16 @@ export class CountryDirectory {
       }
       this.admin1World = world
     }
-    const hits = this.admin1World.get(admin1Key(name)) ?? []
+    return this.admin1World
+  }
+
+  private admin1AnywhereByKeys(name: string): Admin1Info[] {
+    const hits = this.world().get(admin1Key(name)) ?? []
     if (hits.length || !isArabicScript(name)) return hits
     // an Arabic province name: the units data/gazetteer/admin1-names-ar.json names so, in any country
-    const key = normalizePlaceName(name.replace(/^(محافظه|محافظة|ولايه|ولاية|اقليم|إقليم)\s+/u, '').trim())
+    const key = normalizePlaceName(withoutProvinceNoun(name))
     const out: Admin1Info[] = []
-    for (const [iso, unit] of arabicAdmin1ByName().get(key) ?? []) {
+    for (const [iso, unit] of arabicAdmin1Table().byName.get(key) ?? []) {
       const a = this.countries.get(iso)?.admin1.find((x) => x.name === unit)
       if (a) out.push(a)
     }

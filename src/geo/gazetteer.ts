@@ -64,10 +64,6 @@ class OfflineGazetteer implements Gazetteer {
     return this.directory.admin1Anywhere(name)
   }
 
-  mayName(name: string): boolean {
-    return this.mayNameKey(normalizePlaceName(name))
-  }
-
   mayNameKey(key: string): boolean {
     if (key.length === 0) return false
     if (this.db) return this.db.mayName(key)

@@ -165,13 +165,20 @@ const ARABIC_LETTER_MAP: Readonly<Record<string, string>> = {
 const ARABIC_VARIANT_LETTERS = /[أإآٱىیئېةۀەکؤٶ]/g
 const ARABIC_SPLIT = /[\s\u060C\u061B\-_.,'"()]+/
 
+/**
+ * One word's part of an Arabic place-name key: a word of more than three letters leaves its article. A word
+ * already in the Arabic normal form (src/lang/arabic-normal.ts) gives the same part as its surface form, so keys
+ * of running text can be built from its words: arabicKeyPart('الرمادي') === 'رمادي'.
+ */
+export const arabicKeyPart = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word)
+
 /** Arabic-script key: no harakat, one alef, one ya, ta marbuta as ha, no article. */
 function arabicKey(s: string): string {
   const plain = s.replace(HARAKAT, '').replace(ARABIC_VARIANT_LETTERS, (ch) => ARABIC_LETTER_MAP[ch] ?? ch)
   let key = ''
   for (const t of plain.split(ARABIC_SPLIT)) {
     if (t.length === 0 || t === 'ال') continue
-    key += t.length > 3 && t.startsWith('ال') ? t.slice(2) : t
+    key += arabicKeyPart(t)
   }
   return key
 }

@@ -70,9 +70,7 @@ export interface Gazetteer {
   admin1(country: string, name: string): Admin1Info | undefined
   /** Every admin1 in the world that goes by this name ("Kerman": Iran). */
   findAdmin1Anywhere(name: string): Admin1Info[]
-  /** False when no place anywhere has a name of this key: a quick check before looking up words of running text. */
-  mayName(name: string): boolean
-  /** The same for a key already in normal form (normalizePlaceName): Arabic text builds its keys from its words. */
+  /** False when no place anywhere has a name of this key (normalizePlaceName): a quick check before the words of running text are looked up. */
   mayNameKey(key: string): boolean
   /** False when no province anywhere has this Arabic key (a quick check before findAdmin1Anywhere). */
   mayBeArabicAdmin1Key(key: string): boolean

@@ -1,3 +1,4 @@
+import type { Doc } from '../doc.js'
 // the English locale alone: the whole package loads every language (90 ms of a 0.5 s start-up)
 import * as chrono from 'chrono-node/en'
 import type { Furniture } from './furniture.js'
@@ -41,4 +42,13 @@ export function publishedFromPage(text: string, furniture: Furniture[], url?: st
     }
   }
   return null
+}
+
+/** Stage: a document with no publication date takes the one its page shows, with a diagnostic saying where from. */
+export function publishedStage(d: Doc): Doc {
+  if (d.published) return d
+  const p = publishedFromPage(d.text, d.furniture ?? [], d.url)
+  if (!p) return d
+  d.diagnostics.push({ severity: 'info', ruleId: p.rule, reason: `no publication date given: ${p.date} read from the page's ${p.rule === 'published-from-url' ? 'address' : 'date line'}` })
+  return { ...d, published: p.date, publishedFrom: p.rule }
 }

@@ -7,7 +7,7 @@ import { arabicKey } from '../arabic-normal.js'
 
 type NumbersPack = {
   units: Record<string, number>; teens: Record<string, number>; tens: Record<string, number>; hundreds: Record<string, number>
-  vague: Record<string, number>; hedges: string[]; dual: { nouns: string[] }; persons: { words: string }
+  vague: Record<string, number>; hedges: string[]; dual: { nouns: string[] }; persons: { words: string; singular: string }
   dead: { before: string; after: string }; wounded: string; arrested: { before: string; after: string }
 }
 type NumberRead = { value: number; first: number; last: number; vague: boolean }
@@ -25,6 +25,7 @@ export function makeArabicCountFinder(dataDir: string) {
   const hedge = makePhraseMatcher(p.hedges.map((h) => ({ pattern: arabicKey(h), value: true })))
   const deadBefore = matcher(p.dead.before), deadAfter = matcher(p.dead.after), wounded = matcher(p.wounded)
   const arrestBefore = matcher(p.arrested.before), person = matcher(p.persons.words)
+  const singular = new Set(arabicKey(p.persons.singular).split('|'))
   const at = (m: ReturnType<typeof makePhraseMatcher<boolean>>, ws: Word[], i: number) => m(ws, i, Math.min(ws.length, i + 4)).some((x) => x.first === i)
 
   function readNumber(ws: Word[], i: number): NumberRead | null {
@@ -84,7 +85,7 @@ export function makeArabicCountFinder(dataDir: string) {
           const after = readNumber(ws, k + 1)
           if (after && !taken.has(after.first)) { push(after, what, dead ? 'kill-verb+count' : 'arrest-verb+count', i, w); taken.add(after.first); break }
           // "مقتل جندي": one, when the noun is singular and nothing counts it
-          if (k === i + 1 && /^(جندي|شخص|مدني|مواطن|طفل|شرطي|عنصر|مسلح|ارهابي|ضابط|متظاهر|محتج|صحفي|رجل|امراه|مقاتل)$/.test(keys(w).find((x) => !x.startsWith('ال')) ?? w.lower)) {
+          if (k === i + 1 && singular.has(keys(w).find((x) => !x.startsWith('ال')) ?? w.lower)) {
             push({ value: 1, first: k, last: k, vague: false }, what, 'singular', i)
             break
           }

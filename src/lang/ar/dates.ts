@@ -10,6 +10,7 @@ import { arabicKey } from '../arabic-normal.js'
 type DatesPack = {
   weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; hijri_marker: string
   relative: Record<'today' | 'yesterday' | 'day_before_yesterday' | 'last_week' | 'last_month' | 'last_year', string>
+  day_words: string; year_words: string
 }
 
 const DAY = 864e5
@@ -25,6 +26,7 @@ function hijriToIso(y: number, m: number, d: number): string {
 export function makeArabicDateFinder(dataDir: string) {
   const p = JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', 'dates.json'), 'utf8')) as DatesPack
   const weekdays = new Map(Object.entries(p.weekdays).map(([k, v]) => [arabicKey(k), v]))
+  const yearWords = new Set(arabicKey(p.year_words).split('|')), dayWords = new Set(arabicKey(p.day_words).split('|'))
   const monthEntries = [...Object.entries(p.months).map(([k, v]) => [arabicKey(k), v, false] as const), ...Object.entries(p.hijri_months).map(([k, v]) => [arabicKey(k), v, true] as const)]
   const months = makePhraseMatcher(monthEntries.map(([k, v, hijri]) => ({ pattern: k, value: { month: v, hijri } })))
   const hijriMarker = new Set(arabicKey(p.hijri_marker).split('|'))
@@ -75,7 +77,7 @@ export function makeArabicDateFinder(dataDir: string) {
       for (let i = 0; i < ws.length; i++) {
         const d = keys(ws[i]!).map((k) => weekdays.get(k)).find((x) => x !== undefined)
         if (d === undefined) continue
-        const first = i > 0 && ws[i - 1]!.lower === 'يوم' ? i - 1 : i
+        const first = i > 0 && dayWords.has(ws[i - 1]!.lower) ? i - 1 : i
         if (Number.isNaN(pub)) { add(first, i, null, 1, 'weekday'); continue }
         let t = pub
         while (new Date(t).getUTCDay() !== d) t -= DAY
@@ -84,7 +86,7 @@ export function makeArabicDateFinder(dataDir: string) {
       // "في عام 2014": a year alone
       for (let i = 0; i < ws.length; i++) {
         const y = num(ws[i])
-        if (y === null || y < 1950 || y > 2100 || !/^(عام|العام|سنه|السنه)$/.test(ws[i - 1]?.lower ?? '')) continue
+        if (y === null || y < 1950 || y > 2100 || !yearWords.has(ws[i - 1]?.lower ?? '')) continue
         add(i - 1, i, `${y}-07-01`, 3, 'explicit-year')
         const last = out[out.length - 1]
         if (last && last.rule === 'explicit-year') last.yearOnly = true

@@ -11,6 +11,7 @@ type ActorsPack = {
   countries: { iso2: string; names: string[]; adjective: string[] }[]
   forces: Record<'military' | 'police' | 'government', { noun: string; gender: 'm' | 'f' }[]> & { country_nouns: { fixed: { pattern: string; country: string; force: 'military' | 'police' | 'government' }[] } }
   country_doer_not_after: string
+  weapons: { words: string }; member_of: { words: string }; controller_before: { words: string }
   roles: { target_before: string; agent_before: string; speaker_before: string; own_deed_after: string; names_hold_triggers: boolean }
   generic: Record<'armed' | 'civilians' | 'protesters' | 'rioters', string>
 }
@@ -20,11 +21,13 @@ type TriggersPack = {
   requirements: { sub: string; words: string[]; not_words: string[]; actors: string[] }[]
   kill_words: { words: string }
 }
-type DatesPack = { context: { background: string[]; attribution: string[]; late: string[] } }
+type DatesPack = { context: { background: string[]; attribution: string[]; late: string[]; phrase: string[] } }
 
 /** A pattern in the normal form: the syntax characters (| ? * ... [n]) are ASCII and pass through. */
 const norm = (p: string) => arabicKey(p)
 const normAll = (ps: string[]) => ps.map(norm)
+/** 'a|b|c' as a set of words in the normal form */
+const words = (list: string) => new Set(normAll(list.split('|')))
 
 /** The feminine adjective is the one ending in ة (normalised ه); the masculine the one without. */
 function adjectiveFor(adjectives: string[], gender: 'm' | 'f'): string[] {
@@ -70,7 +73,7 @@ export function arabicRules(r: Rules): Rules {
   return {
     ...r,
     groups, countries, units,
-    generic: { ...r.generic, nouns, weapons: { ...r.generic.weapons, pattern: norm('صاروخ|صواريخ|مسيره|مسيرات|طائرات') }, member_of: { ...r.generic.member_of, pattern: norm('عناصر|عنصر|مسلحي|مقاتلي|افراد|اعضاء') } },
+    generic: { ...r.generic, nouns, weapons: { ...r.generic.weapons, pattern: norm(actors.weapons.words) }, member_of: { ...r.generic.member_of, pattern: norm(actors.member_of.words) } },
     triggers: {
       triggers: triggers.triggers.map((t) => ({ class: t.class, patterns: normAll(t.patterns), ...(t.generic ? { generic: true } : {}), example: t.example })),
       objects: { ...r.triggers.objects, rules: [], place_required: { ...r.triggers.objects.place_required, classes: [] } },
@@ -87,9 +90,9 @@ export function arabicRules(r: Rules): Rules {
     dates: {
       ...r.dates,
       relative: [],
-      context: { ...r.dates.context, clause: { ...r.dates.context.clause, patterns: normAll(dates.context.background) }, phrase: { ...r.dates.context.phrase, patterns: normAll(['في عام [n]', 'منذ عام [n]']) } },
+      context: { ...r.dates.context, clause: { ...r.dates.context.clause, patterns: normAll(dates.context.background) }, phrase: { ...r.dates.context.phrase, patterns: normAll(dates.context.phrase) } },
     },
-    roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm('الخاضعه لسيطره|تحت سيطره|يسيطر عليها|تسيطر عليها')] }, country_doer: { ...r.roles.country_doer, not_after: normAll(actors.country_doer_not_after.split('|')) } },
+    roles: { ...r.roles, controller: { ...r.roles.controller, after: [], before: [norm(actors.controller_before.words)] }, country_doer: { ...r.roles.country_doer, not_after: normAll(actors.country_doer_not_after.split('|')) } },
     // the frames of data/rules/page-frames.json (effect, classes) with the Arabic words that tell them
     pageFrames: { ...r.pageFrames, frames: frames.frames.flatMap((f) => {
       const en = r.pageFrames.frames.find((x) => x.name === f.name)
@@ -97,6 +100,16 @@ export function arabicRules(r: Rules): Rules {
     }) },
     furniture: { ...r.furniture, rules: [] },
     // Arabic news puts the verb first: "هاجم مسلحون حاجزا" (attacked gunmen a checkpoint)
-    syntax: { verb_first: true, crime_pages: triggers.suppress.crime_pages, names_hold_triggers: actors.roles.names_hold_triggers, target_cues: new Set(normAll(actors.roles.target_before.split('|'))), agent_cues: new Set(normAll(actors.roles.agent_before.split('|'))), speaker_cues: new Set(normAll(actors.roles.speaker_before.split('|'))), own_deed_cues: new Set(normAll(actors.roles.own_deed_after.split('|'))), late_cues: new Set(normAll(dates.context.late)), kill_words: normAll(triggers.kill_words.words.split('|')) },
+    syntax: {
+      verb_first: true,
+      crime_pages: triggers.suppress.crime_pages,
+      names_hold_triggers: actors.roles.names_hold_triggers,
+      // "مالي: مقتل 16 جنديا": a headline's country before a colon is where, not who
+      doer_break: /[,;:]/,
+      target_cues: words(actors.roles.target_before), agent_cues: words(actors.roles.agent_before),
+      speaker_cues: words(actors.roles.speaker_before), own_deed_cues: words(actors.roles.own_deed_after),
+      late_cues: new Set(normAll(dates.context.late)),
+      kill_words: normAll(triggers.kill_words.words.split('|')),
+    },
   }
 }

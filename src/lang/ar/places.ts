@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { arabicKeyPart } from '../../geo/normalize.js'
 import { join } from 'node:path'
 import type { Feature, PlaceMention } from '../../entities/places.js'
 import type { Sentence, Word } from '../../text/segment.js'
@@ -10,18 +11,30 @@ type PlacesPack = {
   never_names: { words: string; may_begin_a_name: string }
   needs_cue: { words: string }
   not_after: { words: string }
+  clitics_not_before_names: { words: string }
 }
 type DatesPack = { weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; relative: Record<string, string> }
 type NumbersPack = { units: Record<string, number>; teens: Record<string, number>; tens: Record<string, number>; hundreds: Record<string, number>; vague: Record<string, number> }
 export type Known = (name: string) => 'well' | 'known' | null
+/** What the place finder asks the gazetteer, for the report's candidate countries. */
+export type PlaceLookups = {
+  /** how well a name is known: a city or province, some village, or nothing */
+  known: Known
+  /** a name alone that is a province, not a city of the same name */
+  isProvince: (name: string) => boolean
+  /** a province of that name (by its consonants too), after a province noun */
+  provinceNamed: (name: string) => boolean
+  /** false when no place anywhere has this key: a quick "no" before asking by name */
+  mayKey: (key: string) => boolean
+}
 
 const MAX_WORDS = 3
 const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
 const ARABIC_LETTER = /[\u0620-\u064A]/
 
-/** A word's part of a place-name key (geo/normalize.ts): a word of more than three letters leaves its article. */
-const placeKeyPart = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word)
+/** The word with the article if it has none, without it if it has: never-alone words count both ways. */
+const otherArticle = (w: string) => (w.startsWith('ال') ? w.slice(2) : `ال${w}`)
 
 /** The offset, in the surface text, where a word's form begins once its clitics are left out. */
 function surfaceStart(w: Word, form: string): number {
@@ -55,19 +68,23 @@ export function makeArabicPlaceFinder(dataDir: string) {
   const read = <T,>(file: string) => JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', file), 'utf8')) as T
   const dates = read<DatesPack>('dates.json'), numbers = read<NumbersPack>('numbers.json')
   const never = new Set([
-    ...set(p.never_names.words), ...set(p.cues.direction), ...set(p.cues.in), ...set(p.cues.from),
+    ...set(p.never_names.words), ...direction, ...inCue, ...fromCue,
     ...[dates.weekdays, dates.months, dates.hijri_months, numbers.units, numbers.teens, numbers.tens, numbers.hundreds, numbers.vague].flatMap((m) => Object.keys(m).flatMap((k) => [...set(k)])),
     ...Object.values(dates.relative).flatMap((v) => [...set(v)]),
-  ].flatMap((w) => (w.includes(' ') ? [] : [w, w.startsWith('ال') ? w.slice(2) : `ال${w}`])))
+  ].flatMap((w) => (w.includes(' ') ? [] : [w, otherArticle(w)])))
   const needsCue = set(p.needs_cue.words)
   const institution = set(p.not_after.words)
   // the words of `never` that cannot begin a longer name either: function words, numbers, months, directions
   const mayBegin = set(p.never_names.may_begin_a_name)
-  const neverBegins = new Set([...never].filter((w) => !mayBegin.has(w) && !mayBegin.has(w.startsWith('ال') ? w.slice(2) : `ال${w}`)))
+  const neverBegins = new Set([...never].filter((w) => !mayBegin.has(w) && !mayBegin.has(otherArticle(w))))
+  // "بالأنبار": the clitic ب is the cue "in"; "كسرت" is "broke", not "like Sirte": ك and ف are read off no name
+  const inClitics = [...inCue].filter((c) => c.length === 1)
+  const notBeforeNames = new RegExp(`[${arabicKey(p.clitics_not_before_names.words).replace(/\|/g, '')}]`, 'u')
   const keysOf = (w: Word) => (w.forms ? [w.lower, ...w.forms] : [w.lower])
   const featureOf = (w: Word | undefined) => (w ? keysOf(w).map((k) => featureWords.get(k)).find((f) => f !== undefined) ?? null : null)
 
-  return function findPlaces(text: string, sentences: Sentence[], known: Known, isProvince: (name: string) => boolean, provinceNamed: (name: string) => boolean = () => false, mayKey: (key: string) => boolean = () => true): PlaceMention[] {
+  return function findPlaces(text: string, sentences: Sentence[], lookups: PlaceLookups): PlaceMention[] {
+    const { known, isProvince, provinceNamed, mayKey } = lookups
     const out: PlaceMention[] = []
     for (const s of sentences) {
       const ws = s.words
@@ -77,8 +94,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
         if (!ARABIC_LETTER.test(w.lower) || keysOf(w).some((k) => featureWords.has(k))) continue
         // the word's own forms: "بالأنبار" is tried as بالانبار, الانبار, انبار; a clitic ب or في is its cue.
         // A word that is never a name alone may begin one: "تل أبيض", "عين العرب"
-        // "كسرت" is "broke", not "like Sirte": ك and ف are not read off a place name
-        const forms = keysOf(w).filter((f) => f.length >= 3 && !(w.lower.endsWith(f) && /[كف]/.test(w.lower.slice(0, w.lower.length - f.length))))
+        const forms = keysOf(w).filter((f) => f.length >= 3 && !(w.lower.endsWith(f) && notBeforeNames.test(w.lower.slice(0, w.lower.length - f.length))))
         const alone = forms.filter((f) => !never.has(f))
         const starts = forms.filter((f) => !neverBegins.has(f))
         if (starts.length === 0) continue
@@ -88,9 +104,9 @@ export function makeArabicPlaceFinder(dataDir: string) {
           if (n > 1 && text.slice(ws[i + n - 2]!.end, lastWord.start).trim() !== '') continue
           // the rest of the name's key, from the words' normal forms (a quick "no" before asking by name)
           let rest = ''
-          for (let k = i + 1; k < i + n; k++) rest += placeKeyPart(ws[k]!.lower)
+          for (let k = i + 1; k < i + n; k++) rest += arabicKeyPart(ws[k]!.lower)
           for (const form of n === 1 ? alone : starts) {
-            if (!mayKey(placeKeyPart(form) + rest)) continue
+            if (!mayKey(arabicKeyPart(form) + rest)) continue
             const start = surfaceStart(w, form)
             const name = text.slice(start, lastWord.end)
             const how = known(name)
@@ -102,7 +118,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
         if (!best && featureOf(ws[i - 1]) === 'admin1') {
           for (let n = Math.min(2, ws.length - i); n >= 1 && !best; n--) {
             const lastWord = ws[i + n - 1]!
-            const form = alone.find((f) => f.length >= 3) ?? (n > 1 ? forms[0] : undefined)
+            const form = alone[0] ?? (n > 1 ? forms[0] : undefined)
             if (!form) continue
             const start = surfaceStart(w, form)
             const name = text.slice(start, lastWord.end)
@@ -113,12 +129,12 @@ export function makeArabicPlaceFinder(dataDir: string) {
         const prev = ws[i - 1], prev2 = ws[i - 2]
         // "حكومة إقليم كردستان", "محافظ نينوى": the institution of a place, not where anything happened
         if ([prev, featureOf(prev) ? prev2 : undefined].some((x) => x && keysOf(x).some((k) => institution.has(k)))) { i = best.last; continue }
-        const feature = featureOf(prev) ?? (prev && direction.has(prev.lower) ? null : null)
+        const feature = featureOf(prev)
         const prefix = best.prefixed ? arabicKey(w.text.slice(0, best.start - w.start)) : ''
         // "بمحافظة الأنبار": the feature noun carries the ب of "in"
-        const featureIn = feature && prev && prev.lower.startsWith('ب') && !featureWords.has(prev.lower)
-        const cue = prefix.includes('ب') || featureIn || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
-          : (prev && (nearCue.has(prev.lower) || direction.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
+        const featureIn = feature && prev && inClitics.some((c) => prev.lower.startsWith(c)) && !featureWords.has(prev.lower)
+        const cue = inClitics.some((c) => prefix.includes(c)) || featureIn || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
+          : (prev && (nearCue.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
             : prev && fromCue.has(prev.lower) ? 'from' : null
         // a name with no cue and no feature noun must be well known (a city, a province), as in English
         if (!cue && !feature && best.how !== 'well') continue

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Doc } from '../../doc.js'
+import { arabicKeyPart } from '../../geo/normalize.js'
 import type { SitrepEvent } from '../../types.js'
 import type { Rules } from '../../data/load.js'
 import type { Gazetteer } from '../../geo/types.js'
@@ -11,7 +12,7 @@ import { candidateCountries, focusFromPlaces, knownPlaces } from '../../entities
 import { makeCandidateStage } from '../../coding/candidate.js'
 import { makeEventStage } from '../../coding/event-stage.js'
 import { withoutFurniture } from '../../text/furniture.js'
-import { publishedFromPage } from '../../text/published.js'
+import { publishedStage } from '../../text/published.js'
 import { arabicRules } from './pack.js'
 import type { EventScorer } from '../../coding/event-scorer.js'
 import { segmentArabic } from './segment.js'
@@ -21,8 +22,8 @@ import { makeArabicPlaceFinder } from './places.js'
 
 /**
  * The stages for a report in Arabic: the same order, documents and event stages as English; the words are
- * the Arabic pack's (data/lang/ar). The learned event scorer was trained on English words, so Arabic events
- * keep the rules' confidence.
+ * the Arabic pack's (data/lang/ar), and the event scorer is the one trained on Arabic labels
+ * (data/models/event-scorer-ar.json, chosen by the pipeline).
  */
 export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator, scoring: { scorer: EventScorer | null; keepFeatures: boolean } = { scorer: null, keepFeatures: false }): [string, Stage][] {
   const r = arabicRules(en)
@@ -33,13 +34,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
   return [
     ['segment', (d) => ({ ...d, seg: segmentArabic(d.text) })],
     ['furniture', (d) => ({ ...d, furniture: [], seg: withoutFurniture(d.seg!, []) })],
-    ['published', (d) => {
-      if (d.published) return d
-      const p = publishedFromPage(d.text, [], d.url)
-      if (!p) return d
-      d.diagnostics.push({ severity: 'info', ruleId: p.rule, reason: `no publication date given: ${p.date} read from the page's ${p.rule === 'published-from-url' ? 'address' : 'date line'}` })
-      return { ...d, published: p.date, publishedFrom: p.rule }
-    }],
+    ['published', publishedStage],
     ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
     ['places', (d) => {
@@ -53,9 +48,12 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
       // a province named in Arabic says its country ("بمحافظة الأنبار": Iraq) when no country is named
       if (gaz) for (const iso of provinceCountries(gaz, d.seg!.sentences)) if (!cands.includes(iso)) cands.push(iso)
       // a province named like its capital ("إدلب", "مأرب"): without "محافظة" the city is meant, as in English
-      const isProvince = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined) && !bigCity(gaz, name)
-      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, knownPlaces(gaz, cands, { wordByWord: true }), isProvince,
-        (name) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined), (key) => !gaz || gaz.mayNameKey(key)) }
+      const provinceNamed = (name: string) => !!gaz && cands.some((c) => gaz.admin1(c, name) !== undefined)
+      return { ...d, countryCandidates: cands, places: findPlaces(d.text, d.seg!.sentences, {
+        known: knownPlaces(gaz, cands), provinceNamed,
+        isProvince: (name) => provinceNamed(name) && !bigCity(gaz!, name),
+        mayKey: (key) => !gaz || gaz.mayNameKey(key),
+      }) }
     }],
     ['counts', (d) => ({ ...d, counts: d.seg!.sentences.flatMap(findCounts) })],
     ['focus', (d) => ({ ...d, focus: focusFromPlaces(gaz, d.countries!, d.places!, d.countryCandidates!, d.actors!) })],
@@ -63,13 +61,6 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
     ['events', unplacedDropped(makeEventStage(r, locator, scoring.scorer, scoring.keepFeatures), gaz, capitalWords(r.dir))],
   ] as [string, (d: Doc) => Doc][]
 }
-
-/**
- * A word's part of a place-name key (geo/normalize.ts normalizePlaceName): the word is in the Arabic normal form
- * already; a word of more than three letters leaves its article. Keys built so are only a quick "no" before the
- * gazetteer is asked by name.
- */
-const placeKeyPart = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word)
 
 /** Countries of the provinces an Arabic text names (one to three words, with or without clitics). */
 function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment.js').Sentence[]): string[] {
@@ -80,10 +71,10 @@ function provinceCountries(gaz: Gazetteer, sentences: import('../../text/segment
       for (const form of [ws[i]!.lower, ...(ws[i]!.forms ?? [])]) {
         let key = ''
         for (let n = 1; n <= 3 && i + n <= ws.length; n++) {
-          const next = n === 1 ? form : ws[i + n - 1]!.lower
-          key += placeKeyPart(next)
+          key += arabicKeyPart(n === 1 ? form : ws[i + n - 1]!.lower)
+          if (!gaz.mayBeArabicAdmin1Key(key)) continue
           const name = n === 1 ? form : [form, ...ws.slice(i + 1, i + n).map((w) => w.lower)].join(' ')
-          if (name.length < 3 || !gaz.mayBeArabicAdmin1Key(key)) continue
+          if (name.length < 3) continue
           for (const a of gaz.findAdmin1Anywhere(name)) out.add(a.country)
         }
       }
