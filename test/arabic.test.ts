@@ -42,6 +42,15 @@ describe('languages in Arabic script', () => {
     expect(() => coder({ id: 'x', text: samples[key]![0]!, published: '2021-03-06' })).toThrow(new RegExp(`${name}.*does not code yet`))
   })
 
+  it('a letter or two of Persian is too little to refuse a report on: it codes (to nothing), and a sentence is still refused', () => {
+    // the property test's noise once held a lone Persian letter among symbols, and the report was refused
+    for (const text of ['چ', '%% چ ?? ب', 'گفت پ']) {
+      expect(detectLanguage(text).rule).toBe('too-short')
+      expect(coder({ id: 'n', text, published: '2021-03-06' }).events).toEqual([])
+    }
+    expect(detectLanguage(samples.fa![0]!).lang).toBe('fa')
+  })
+
   it.each([['ar', 'ar'], ['fa', 'fa'], ['ur', 'ur'], ['ckb', 'ku']])('without the detector, letters tell %s samples as %s', (key, lang) => {
     expect(samples[key]!.filter((t) => byLetters(t) !== lang)).toEqual([])
   })

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url'
 
 type LanguageInfo = { name: string; coded: boolean; example: string }
 type Marker = { letters: string; over?: string; example: string }
-type LanguagesFile = { arabic_script_share: number; languages: Record<string, LanguageInfo>; letters: { order: string[]; markers: Record<string, Marker> } }
+type LanguagesFile = { arabic_script_share: number; min_letters_to_refuse: number; languages: Record<string, LanguageInfo>; letters: { order: string[]; markers: Record<string, Marker> } }
 
-export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'letters' | 'given' }
+export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'letters' | 'given' | 'too-short' }
 
 let cfg: LanguagesFile | undefined
 const config = (): LanguagesFile => (cfg ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../data/lang/languages.json', import.meta.url)), 'utf8')) as LanguagesFile)
@@ -38,6 +38,8 @@ export function arabicScriptShare(text: string): number {
   return letters ? (sample.match(ARABIC_SCRIPT)?.length ?? 0) / letters : 0
 }
 
+const arabicLetters = (text: string) => (text.match(ARABIC_SCRIPT) ?? []).filter((c) => /\p{L}/u.test(c)).length
+
 /** Does this text need the detector (is it mostly in Arabic script)? */
 export const needsDetector = (text: string) => arabicScriptShare(text) >= config().arabic_script_share
 
@@ -55,6 +57,8 @@ export function detectLanguage(text: string, given?: string): Detected {
   if (given) return info(given, 'given')
   if (!needsDetector(text)) return info('en', 'latin-script')
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text
+  // a word or two cannot tell Persian from Arabic: too little to refuse a report on, so it is read as Arabic
+  if (arabicLetters(sample) < config().min_letters_to_refuse) return info('ar', 'too-short')
   // the synchronous coder must not fail on a caller that did not load the detector: letters decide then
   if (!detector) return info(byLetters(sample), 'letters')
   return info(detector.detect(sample).language || 'ar', 'detector')
