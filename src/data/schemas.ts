@@ -76,7 +76,7 @@ export const DatesSchema = z.object({
 })
 
 export const FurnitureSchema = z.object({
-  rules: z.array(z.object({ scope: z.enum(['tail', 'line', 'inline', 'prefix']), name: z.string().min(1), pattern: z.string().min(1), example: z.string().min(1) })),
+  rules: z.array(z.object({ scope: z.enum(['tail', 'line', 'inline', 'prefix', 'span']), name: z.string().min(1), pattern: z.string().min(1), example: z.string().min(1) })),
   headline_run: z.object({ min_lines: z.number().int().min(2), max_chars: z.number().int().positive(), example: z.string().min(1) }),
   trailing: z.object({ max_chars: z.number().int().positive(), example: z.string().min(1) }),
 })

@@ -25,6 +25,16 @@ const PAGE = [
 ].join('\n\n')
 
 describe('page furniture', () => {
+  it('drops a photo caption run into a paragraph, and keeps the dateline credit and the sentences around it', () => {
+    const text = [
+      'Army retakes river town',
+      'KADUGLI (AP) — The army retook a river town on Sunday, officials said. Soldiers rest beside a truck near the market, Friday, May 7, 2021. (AP Photo/Sam Field, File) The town had been held by rebels since March.',
+      'In this image taken from video, gunmen ride through a village near the border, May 2, 2021. AP The army said three soldiers died.',
+    ].join('\n\n')
+    const out = dropped(text)
+    expect(out).toEqual(['Soldiers rest beside a truck near the market, Friday, May 7, 2021. (AP Photo/Sam Field, File)', 'In this image taken from video, gunmen ride through a village near the border, May 2, 2021. AP'])
+  })
+
   it('keeps the title and the article, drops the date line, caption, byline and everything after a comment prompt', () => {
     const out = dropped(PAGE)
     expect(out).toContain('Tuesday March 3 2020')

@@ -1,7 +1,7 @@
 import type { Span } from '../types.js'
 import type { Segmented, Sentence } from './segment.js'
 
-export type FurnitureRule = { scope: 'tail' | 'line' | 'inline' | 'prefix'; name: string; pattern: string; example: string }
+export type FurnitureRule = { scope: 'tail' | 'line' | 'inline' | 'prefix' | 'span'; name: string; pattern: string; example: string }
 export type FurnitureRules = {
   rules: FurnitureRule[]
   headline_run: { min_lines: number; max_chars: number; example: string }
@@ -25,6 +25,7 @@ export function makeFurnitureFinder(cfg: FurnitureRules) {
   const rules = cfg.rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iu') }))
   const byScope = (s: FurnitureRule['scope']) => rules.filter((r) => r.scope === s)
   const tails = byScope('tail'), whole = byScope('line'), inline = byScope('inline'), prefix = byScope('prefix')
+  const spans = byScope('span').map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') }))
   return function findFurniture(text: string): Furniture[] {
     const out: Furniture[] = []
     const lines = linesOf(text)
@@ -47,6 +48,13 @@ export function makeFurnitureFinder(cfg: FurnitureRules) {
       for (const r of inline) {
         const m = r.re.exec(l.text)
         if (m && m.index > 0) out.push({ start: l.start + m.index, end: l.end, rule: r.name })
+      }
+      for (const r of spans) {
+        r.re.lastIndex = 0
+        for (let m = r.re.exec(l.text); m; m = r.re.exec(l.text)) {
+          if (m[0].length === 0) { r.re.lastIndex++; continue }
+          out.push({ start: l.start + m.index, end: l.start + m.index + m[0].length, rule: r.name })
+        }
       }
     }
     const open = (l: Line) => l.text.length <= cfg.headline_run.max_chars && (!ENDS_SENTENCE.test(l.text) || TEASER.test(l.text))
