@@ -30,9 +30,10 @@ describe('page furniture', () => {
       'Army retakes river town',
       'KADUGLI (AP) — The army retook a river town on Sunday, officials said. Soldiers rest beside a truck near the market, Friday, May 7, 2021. (AP Photo/Sam Field, File) The town had been held by rebels since March.',
       'In this image taken from video, gunmen ride through a village near the border, May 2, 2021. AP The army said three soldiers died.',
+      'Youths block a road during clashes with police, on June 3, 2021, in Kumasi. By Kofi Mensah (AFP/File) KUMASI (AFP) – Police shot dead a protester on Thursday.',
     ].join('\n\n')
     const out = dropped(text)
-    expect(out).toEqual(['Soldiers rest beside a truck near the market, Friday, May 7, 2021. (AP Photo/Sam Field, File)', 'In this image taken from video, gunmen ride through a village near the border, May 2, 2021. AP'])
+    expect(out).toEqual(['Soldiers rest beside a truck near the market, Friday, May 7, 2021. (AP Photo/Sam Field, File)', 'In this image taken from video, gunmen ride through a village near the border, May 2, 2021. AP', 'Youths block a road during clashes with police, on June 3, 2021, in Kumasi. By Kofi Mensah (AFP/File)'])
   })
 
   it('keeps the title and the article, drops the date line, caption, byline and everything after a comment prompt', () => {
