@@ -191,9 +191,16 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
 /**
  * An incident dated days before the report's lead incident and told after it is the news's context
  * ("Tuesday's chemical attack" in a report on Friday's missile strike): background, as the codebook's
- * "mentioned as past context".
+ * "mentioned as past context". So is an incident dated by a bare year told after a lead that names none.
  */
-function markContext(cands: Candidate[]): Candidate[] {
+function markContext(all: Candidate[]): Candidate[] {
+  // news dates its incident by a day or not at all; "In 2014, the group seized the islands" told after such a
+  // lead is the story's history, even when the page shows no publication date to measure it against
+  const first = all.find((c) => !c.background.value && c.clause.sentence <= 1)
+  const cands = first && !first.date?.yearOnly
+    ? all.map((c) => c.clause.sentence > first.clause.sentence && !c.background.value && c.date?.yearOnly && c.date.role !== 'report'
+      ? { ...c, background: { value: true, rule: 'year-only-after-the-lead', span: c.date } } : c)
+    : all
   const lead = cands.find((c) => !c.background.value && c.date?.date && c.date.role !== 'report' && c.clause.sentence <= 1)
   if (!lead?.date?.date) return cands
   const limit = parseDay(lead.date.date) - 3 * 864e5
