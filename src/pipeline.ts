@@ -90,7 +90,7 @@ export function makeCoder(opts: CoderOptions = {}) {
   return function codeDoc(input: ReportInput): Doc {
     const lang = detectLanguage(input.text, input.lang)
     // Persian, Urdu, Kurdish share Arabic script but not its words: refused, never coded as Arabic
-    if (!lang.coded) throw new Error(`the report is in ${lang.name} (${lang.lang}), which Sitrep does not code yet; it codes English and Arabic (--lang overrides the guess)`)
+    if (!lang.coded) throw new UnsupportedLanguageError(lang.lang, `the report is in ${lang.name} (${lang.lang}), which Sitrep does not code yet; it codes English and Arabic (--lang overrides the guess)`)
     let doc: Doc = { ...makeDoc(input), lang: lang.lang }
     for (const [name, stage] of stagesOf(lang.lang)) {
       if (!timings) { doc = stage(doc); continue }
@@ -102,5 +102,10 @@ export function makeCoder(opts: CoderOptions = {}) {
   }
 }
 
+
+/** A report in a language Sitrep does not code: refused with the language named, never coded as English or Arabic. */
+export class UnsupportedLanguageError extends Error {
+  constructor(readonly lang: string, message: string) { super(message); this.name = 'UnsupportedLanguageError' }
+}
 
 export type CodeResult = { id: string; events: SitrepEvent[]; diagnostics: Diagnostic[] }

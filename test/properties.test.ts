@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { makeCoder } from '../src/pipeline.js'
+import { makeCoder, UnsupportedLanguageError } from '../src/pipeline.js'
+import { detectLanguage } from '../src/lang/detect.js'
 import type { SitrepEvent, Span } from '../src/types.js'
 
 const coder = makeCoder()
@@ -9,8 +10,16 @@ function allSpans(e: SitrepEvent): Span[] {
   return Object.values(e.evidence).flatMap((ev) => ('spans' in ev && ev.spans ? ev.spans : []))
 }
 
+// Forced to English, any input codes. Left to the language guess, it codes or is refused as a language Sitrep does
+// not code (random code points are mostly CJK or other scripts), and only when the guess says so.
 function checkCodes(text: string, published?: string) {
-  const doc = coder({ id: 'p', text, ...(published ? { published } : {}) })
+  try {
+    coder({ id: 'p', text, ...(published ? { published } : {}) })
+  } catch (e) {
+    expect(e).toBeInstanceOf(UnsupportedLanguageError)
+    expect(detectLanguage(text).coded).toBe(false)
+  }
+  const doc = coder({ id: 'p', text, lang: 'en', ...(published ? { published } : {}) })
   for (const e of doc.events ?? []) {
     for (const s of allSpans(e)) {
       expect(Number.isInteger(s.start) && Number.isInteger(s.end)).toBe(true)

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url'
 
 type LanguageInfo = { name: string; coded: boolean; example: string }
 type Marker = { letters: string; over?: string; example: string }
-type LanguagesFile = { arabic_script_share: number; min_letters_to_refuse: number; languages: Record<string, LanguageInfo>; letters: { order: string[]; markers: Record<string, Marker> } }
+type FunctionWords = { min_words: number; min_hits: number; ratio: number; min_latin_share: number; lists: Record<string, string> }
+type LanguagesFile = { arabic_script_share: number; min_letters_to_refuse: number; languages: Record<string, LanguageInfo>; letters: { order: string[]; markers: Record<string, Marker> }; function_words: FunctionWords }
 
-export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'detector' | 'letters' | 'given' | 'too-short' }
+export type Detected = { lang: string; name: string; coded: boolean; rule: 'latin-script' | 'function-words' | 'detector' | 'letters' | 'given' | 'too-short' }
 
 let cfg: LanguagesFile | undefined
 const config = (): LanguagesFile => (cfg ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../data/lang/languages.json', import.meta.url)), 'utf8')) as LanguagesFile)
@@ -19,7 +20,9 @@ export function loadDetector(): Promise<void> {
   if (detector) return Promise.resolve()
   loading ??= (async () => {
     const { eld } = (await import('eld/small')) as unknown as { eld: Detector }
-    eld.setLanguageSubset(Object.keys(config().languages))
+    // the detector weighs the Arabic-script languages (and English); Latin-script ones are told by their small words
+    const latin = config().function_words.lists
+    eld.setLanguageSubset(Object.keys(config().languages).filter((l) => l === 'en' || !(l in latin)))
     detector = eld
   })()
   return loading
@@ -55,7 +58,10 @@ export function detectLanguage(text: string, given?: string): Detected {
     return { lang, name: l?.name ?? lang, coded: l?.coded ?? false, rule }
   }
   if (given) return info(given, 'given')
-  if (!needsDetector(text)) return info('en', 'latin-script')
+  if (!needsDetector(text)) {
+    const other = byFunctionWords(text)
+    return other ? info(other, 'function-words') : info('en', 'latin-script')
+  }
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text
   // a word or two cannot tell Persian from Arabic: too little to refuse a report on, so it is read as Arabic
   if (arabicLetters(sample) < config().min_letters_to_refuse) return info('ar', 'too-short')
@@ -79,6 +85,30 @@ export function byLetters(text: string): string {
     if (n > 0 && (m.over === undefined || n > count(text, m.over))) return lang
   }
   return 'ar'
+}
+
+let lists: Map<string, Set<string>> | undefined
+const LATIN_WORD = /\p{L}+/gu
+/**
+ * The Latin-script language other than English whose commonest small words a text uses far more than
+ * English's (data/lang/languages.json `function_words`), or null: English, or too short to tell.
+ * @example byFunctionWords('Des hommes armés ont tué trois soldats près de la frontière, selon les autorités locales, qui ont été ...') // 'fr'
+ */
+export function byFunctionWords(text: string): string | null {
+  const fw = config().function_words
+  lists ??= new Map(Object.entries(fw.lists).map(([l, w]) => [l, new Set(w.split(' '))]))
+  const sample = text.slice(0, 3000)
+  const letters = sample.match(LETTER)?.length ?? 0
+  // Devanagari, Cyrillic, Thai...: no Latin-script language at all
+  if (letters >= fw.min_words && (sample.match(/\p{Script=Latin}/gu)?.length ?? 0) < fw.min_latin_share * letters) return 'und'
+  const words = (sample.toLowerCase().match(LATIN_WORD) ?? []).slice(0, 300)
+  if (words.length < fw.min_words) return null
+  const hits = new Map<string, number>()
+  for (const w of words) for (const [l, set] of lists) if (set.has(w)) hits.set(l, (hits.get(l) ?? 0) + 1)
+  const en = hits.get('en') ?? 0
+  let best: string | null = null, most = 0
+  for (const [l, n] of hits) if (l !== 'en' && n > most) { best = l; most = n }
+  return best && most >= fw.min_hits && most >= fw.ratio * Math.max(1, en) ? best : null
 }
 
 /** The languages Sitrep knows of, with whether it codes them. */
