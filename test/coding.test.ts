@@ -12,7 +12,7 @@ type Field = 'event_type' | 'sub_event_type' | 'actor1' | 'actor2' | 'country' |
 type Want = Partial<Pick<SitrepEvent, Field>> & { sides?: [string | null, string | null] }
 type Row = {
   text: string
-  published: string
+  published?: string
   /** every event the text codes, in order ([] = no event at all) */
   events: Want[]
   /** actor name -> words its evidence span must contain */
@@ -24,7 +24,7 @@ type Row = {
 const bySide = (a: string | null, b: string | null) => String(a).localeCompare(String(b))
 
 function codeRow(row: Row): SitrepEvent[] {
-  return coder({ id: 'row', text: row.text, published: row.published }).events ?? []
+  return coder({ id: 'row', text: row.text, ...(row.published ? { published: row.published } : {}) }).events ?? []
 }
 
 /** The coded events seen through the fields the row asks about. */
