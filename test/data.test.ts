@@ -188,6 +188,12 @@ describe('each example sentence exercises its own entry', () => {
     expect(code({ id: 'x', text: counter, published: '2021-05-04' }).events!.map((e) => e.sub_event_type)).not.toContain(sub)
   })
 
+  it.each(r.subEvents.requirements.rules.filter((q) => q.also).map((q) => [q.sub, q.also_example!, q.also_counter!] as const))('%s must also be made: "%s" is one, "%s" only mentions one', (sub, example, counter) => {
+    const code = makeCoder({ gazetteer: null, scorer: null })
+    expect(code({ id: 'x', text: example, published: '2021-05-04' }).events!.map((e) => e.sub_event_type)).toContain(sub)
+    expect(code({ id: 'x', text: counter, published: '2021-05-04' }).events!.map((e) => e.sub_event_type)).not.toContain(sub)
+  })
+
   it.each([['clause', r.dates.context.clause.example], ['phrase', r.dates.context.phrase.example]] as const)('a %s cue of time makes its incident context: "%s"', (_, example) => {
     const events = makeCoder({ gazetteer: null, scorer: null })({ id: 'x', text: example, published: '2021-10-06' }).events!
     expect(events.length).toBeGreaterThan(0)

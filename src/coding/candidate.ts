@@ -42,6 +42,7 @@ export function makeCandidateStage(r: Rules) {
   const needs = new Map(r.subEvents.requirements.rules.map((q) => [q.sub, {
     words: makePhraseMatcher(q.words.map((pattern) => ({ pattern, value: true }))),
     not: makePhraseMatcher(q.not_words.map((pattern) => ({ pattern, value: true }))),
+    also: q.also ? makePhraseMatcher(q.also.map((pattern) => ({ pattern, value: true }))) : null,
     actors: new Set(q.actors),
   }]))
   // "arrested a man over the murder of his wife", "signed a trade deal": no conflict party, no event (codebook)
@@ -49,6 +50,8 @@ export function makeCandidateStage(r: Rules) {
     const q = needs.get(sub)
     if (!q) return true
     if (q.not(s.words).length) return false
+    // "failed to meet the provisions of the agreement": a mention of an agreement, not one made
+    if (q.also && q.also(s.words).length === 0) return false
     return q.words(s.words).length > 0 || actors.some((a) => q.actors.has(a.ref.kind))
   }
   // "أعلنت قيادة العمليات أن ...": where the verb comes first, an actor just after a verb of saying is the source

@@ -55,6 +55,7 @@ export const SubEventRulesSchema = z.object({
     rules: z.array(z.object({
       sub: z.string().min(1), words: z.array(z.string().min(1)), actors: z.array(z.string().min(1)), not_words: z.array(z.string().min(1)),
       example: z.string().min(1), counter: z.string().min(1),
+      also: z.array(z.string().min(1)).optional(), also_example: z.string().min(1).optional(), also_counter: z.string().min(1).optional(),
     })),
   }),
 })
