@@ -223,6 +223,9 @@ const rows: [string, Row][] = [
   ['a threat reports no event', {
     text: 'Militants threatened to attack the city of Kirkuk.', published: '2019-04-16', events: [],
   }],
+  ['bodies found after a flood are its toll, no event', {
+    text: 'Flash floods and a landslide killed 12 people in Diyala province on Sunday, officials said.\n\nRescuers discovered five more bodies in a village near Baqubah on Monday.', published: '2019-04-16', events: [],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
