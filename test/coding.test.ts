@@ -226,6 +226,10 @@ const rows: [string, Row][] = [
   ['bodies found after a flood are its toll, no event', {
     text: 'Flash floods and a landslide killed 12 people in Diyala province on Sunday, officials said.\n\nRescuers discovered five more bodies in a village near Baqubah on Monday.', published: '2019-04-16', events: [],
   }],
+  ['a bomb detonated or planted by someone is an IED event, and one defused is disrupted', {
+    text: 'Insurgents detonated a homemade bomb next to a police station in Mosul on Monday, wounding four policemen.', published: '2019-04-16',
+    events: [{ sub_event_type: 'Remote explosive/landmine/IED', country: 'Iraq' }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
