@@ -16,6 +16,8 @@ describe('deaths and arrests, never the wounded', () => {
     ['Police arrested six men from the village.', [['arrests', 6]]],
     ['Twelve people were wounded in the attack.', []],
     ['The blast left 20 dead.', [['deaths', 20]]],
+    ['The clashes left 68 people injured.', []],
+    ['The fire left 14 people dead.', [['deaths', 14]]],
     ['Troops detained 14 people suspected of planning attacks.', [['arrests', 14]]],
     ['The convoy was 30 km from the town.', []],
     ['Seven militants and two soldiers were killed in the clash.', [['deaths', 2], ['deaths', 7]]],

@@ -80,7 +80,9 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
         if (!n && !ADVERB.test(w[k]!.lower)) break
         if (n) {
           // "left 20 dead", "claimed 30 lives": only with the death word after the count
-          if (/^(left|leaving|claimed|claiming)$/.test(x) && !/^(dead|lives|people|killed)$/.test(w[n.last + 1]?.lower ?? '')) break
+          // ("left 68 people injured" is no death)
+          const after = w[n.last + 1]?.lower ?? '', then = w[n.last + 2]?.lower ?? ''
+          if (/^(left|leaving|claimed|claiming)$/.test(x) && !(/^(dead|lives|killed)$/.test(after) || (after === 'people' && !HURT.test(then) && !/^(missing|homeless|displaced|stranded)$/.test(then)))) break
           push(n, 'deaths', 'kill-verb+count', i)
           // "killed 13 US service members and more than 90 Afghans": both groups died
           for (let q = n.last + 1; q < Math.min(w.length, n.last + 6); q++) {
