@@ -230,6 +230,10 @@ const rows: [string, Row][] = [
     text: 'Insurgents detonated a homemade bomb next to a police station in Mosul on Monday, wounding four policemen.', published: '2019-04-16',
     events: [{ sub_event_type: 'Remote explosive/landmine/IED', country: 'Iraq' }],
   }],
+  ['a gang that kills is an armed group, and a hyphenated French name is one place', {
+    text: 'Gang members killed thirty people in Port-au-Prince on Monday, police said.', published: '2023-08-16',
+    events: [{ sub_event_type: 'Attack', actor1: 'Unidentified Armed Group (Haiti)', location: 'Port-au-Prince', country: 'Haiti', fatalities: 30 }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
