@@ -234,6 +234,10 @@ const rows: [string, Row][] = [
     text: 'Gang members killed thirty people in Port-au-Prince on Monday, police said.', published: '2023-08-16',
     events: [{ sub_event_type: 'Attack', actor1: 'Unidentified Armed Group (Haiti)', location: 'Port-au-Prince', country: 'Haiti', fatalities: 30 }],
   }],
+  ['protests broken up in two cities are two events, and "St." stays inside a name', {
+    text: 'Around 300 people were detained during an unauthorized rally in central Moscow, police said on Saturday.\n\nAbout 200 people were detained in St. Petersburg during another unauthorized rally held by the opposition, the local police department said.', published: '2018-05-06',
+    events: [{ sub_event_type: 'Protest with intervention', location: 'Moscow' }, { sub_event_type: 'Protest with intervention', location: 'Saint Petersburg' }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],

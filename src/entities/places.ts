@@ -18,6 +18,8 @@ export type PlaceCues = {
   apposition?: string[]
   /** "the Daily Courier reported", "the Justice Ministry said": a name beside one of these is an organisation */
   organisation_words?: { words: string[]; example: string }
+  /** "St. Petersburg", "Mt. Kenya": short forms whose full stop stays inside a name */
+  abbreviations?: { words: string[]; example: string }
 }
 
 // a name after these is a place on its own word; after weaker ones ("of", "to") the gazetteer must know it
@@ -36,6 +38,7 @@ export function makePlaceFinder(cues: PlaceCues) {
   const notPlaces = new Set(cues.not_places)
   const modifiers = new Set(cues.feature_modifiers ?? [])
   const organisation = new Set(cues.organisation_words?.words ?? [])
+  const abbreviations = new Set(cues.abbreviations?.words ?? [])
   const apposition = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}(?:${(cues.apposition ?? ['village', 'town']).join('|')})\\b`, 'i')
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
@@ -65,7 +68,8 @@ export function makePlaceFinder(cues: PlaceCues) {
         while (j + 1 < w.length) {
           const n = w[j + 1]!
           const gap = text.slice(w[j]!.end, n.start)
-          if (!/^[ \-'’`]?$/.test(gap) || isTaken(n)) break
+          const abbreviated = gap === '. ' && abbreviations.has(w[j]!.text) && isCap(n)
+          if ((!/^[ \-'’`]?$/.test(gap) && !abbreviated) || isTaken(n)) break
           if (isCap(n) && !notPlaces.has(n.text) && !featureOf.has(n.lower)) { j++; continue }
           // "Qa'im", "Sa'dah", "Dar'a": a short lowercase piece after an apostrophe belongs to the name
           if (/^['’`]$/.test(gap) && /^\p{Ll}{1,3}$/u.test(n.text) && n.text !== 's') { j++; continue }
