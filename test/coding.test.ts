@@ -238,6 +238,9 @@ const rows: [string, Row][] = [
     text: 'Around 300 people were detained during an unauthorized rally in central Moscow, police said on Saturday.\n\nAbout 200 people were detained in St. Petersburg during another unauthorized rally held by the opposition, the local police department said.', published: '2018-05-06',
     events: [{ sub_event_type: 'Protest with intervention', location: 'Moscow' }, { sub_event_type: 'Protest with intervention', location: 'Saint Petersburg' }],
   }],
+  ['the toll of earthquakes is no event', {
+    text: 'Aid arrived in Aleppo on Monday. The quakes have killed tens of thousands in Turkey and Syria.', published: '2023-02-20', events: [],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
