@@ -17,6 +17,8 @@ describe('deaths and arrests, never the wounded', () => {
     ['Twelve people were wounded in the attack.', []],
     ['The blast left 20 dead.', [['deaths', 20]]],
     ['The clashes left 68 people injured.', []],
+    ['A total of 253 people were detained for questioning.', [['arrests', 253]]],
+    ['A total of 40 people have been killed in the fighting.', [['deaths', 40]]],
     ['The fire left 14 people dead.', [['deaths', 14]]],
     ['Troops detained 14 people suspected of planning attacks.', [['arrests', 14]]],
     ['The convoy was 30 km from the town.', []],

@@ -49,7 +49,8 @@ function findCounts(s: Sentence, readNumber: ReturnType<typeof makeNumberReader>
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!.lower
     const phrase = w.slice(i, i + 4).map((q) => q.lower).join(' ')
-    if (x === 'toll' || (x === 'total' && w[i + 1]?.lower === 'of')) {
+    // "a total of 253 people were detained": a total is a toll only in a sentence about the dead
+    if (x === 'toll' || (x === 'total' && w[i + 1]?.lower === 'of' && DEATHS_TOPIC.test(s.words.map((q) => q.lower).join(' ')))) {
       // "the toll rose to 292", "a toll of 103": a stated figure, not "several of the wounded"
       for (let k = i + 1; k < Math.min(w.length, i + 8); k++) {
         if (HURT.test(w[k]!.lower) || /^(because|as|after|likely|expected|could|may|might)$/.test(w[k]!.lower)) break
