@@ -241,6 +241,10 @@ const rows: [string, Row][] = [
   ['the toll of earthquakes is no event', {
     text: 'Aid arrived in Aleppo on Monday. The quakes have killed tens of thousands in Turkey and Syria.', published: '2023-02-20', events: [],
   }],
+  ['riots in a list of towns are one event per town', {
+    text: 'Rioters set fire to cars in Toulouse, Lille and Rennes on Friday night, police said.', published: '2005-11-05',
+    events: [{ sub_event_type: 'Violent demonstration', location: 'Toulouse' }, { sub_event_type: 'Violent demonstration', location: 'Lille' }, { sub_event_type: 'Violent demonstration', location: 'Rennes' }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],

@@ -248,8 +248,11 @@ const SPLIT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence 
 function splitByPlace(text: string, c: Candidate): Candidate[] {
   const towns = c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2')
   if (!SPLIT_TYPES.has(c.type) || towns.length < 2) return [c]
-  // "Jableh and Tartus", "at Abqaiq and the Khurais oilfield"; not "Alausa, Ikeja" (a place and its city)
-  const joined = towns.slice(1).every((p, i) => /^,?\s+and\s+(at\s+|in\s+)?(the\s+)?([\w'’-]+\s+){0,2}$/i.test(text.slice(towns[i]!.end, p.start)) && !p.relative)
+  // "Jableh and Tartus", "at Abqaiq and the Khurais oilfield", "Shebekino, Grayvoron and Borisovka"; not
+  // "Alausa, Ikeja" (a place and its city): commas join a list only when "and" closes it
+  const gaps = towns.slice(1).map((p, i) => text.slice(towns[i]!.end, p.start))
+  const AND = /^,?\s+and\s+(at\s+|in\s+)?(the\s+)?([\w'’-]+\s+){0,2}$/i
+  const joined = towns.slice(1).every((p) => !p.relative) && AND.test(gaps[gaps.length - 1]!) && gaps.slice(0, -1).every((g) => AND.test(g) || /^,\s+$/.test(g))
   if (!joined) return [c]
   const n = towns.length
   return towns.map((town, i) => ({

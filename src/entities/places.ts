@@ -98,7 +98,10 @@ export function makePlaceFinder(cues: PlaceCues) {
         // nouns between the preposition and the name
         let c = k - 1
         while (c > 0 && c > k - 4 && !before.has(w[c]!.lower) && (DIRECTION_ADJ.test(w[c]!.lower) || /^(the|a|an)$/.test(w[c]!.lower) || featureOf.get(w[c]!.lower) === 'settlement')) c--
-        const cue = prev && before.has(prev.lower) ? prev.lower : c < k - 1 && w[c] && before.has(w[c]!.lower) ? w[c]!.lower : null
+        // "in Toulouse, Lille and Rennes": a name continuing a list after a place takes that place's cue
+        const last = out[out.length - 1]
+        const listed = last && last.sentence === s.index && last.cue && last.cue !== 'dateline' && /^(,\s+|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(last.end, w[k]!.start)) ? last.cue : null
+        const cue = prev && before.has(prev.lower) ? prev.lower : c < k - 1 && w[c] && before.has(w[c]!.lower) ? w[c]!.lower : listed
         const dateline = s.index === 0 && w[j]!.end <= datelineEnd
         const name = text.slice(w[k]!.start, (namedFeature ? next! : w[j]!).end)
         // a name with no cue around it counts only when the gazetteer knows it in the report's countries
