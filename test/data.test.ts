@@ -234,6 +234,13 @@ describe('each example sentence exercises its own entry', () => {
     expect(actorsIn(r.generic.member_of.example).map((f) => [f.m.ref.kind, f.m.rule])).toEqual([['group', 'role+of+group'], ['civilians', 'role-noun']])
   })
 
+  it('unqualified security forces are the military only beside the army and no police or protest: "' + r.generic.security_forces!.example + '"', () => {
+    const kinds = (t: string) => actorsIn(t).map((f) => f.m.ref.kind)
+    expect(kinds(r.generic.security_forces!.example)).toEqual(['military', 'military'])
+    expect(kinds(r.generic.security_forces!.counter)).toContain('police')
+    expect(kinds(r.generic.security_forces!.counter)).not.toContain('military')
+  })
+
   it('conjoined counts: "' + r.numbers.conjoined_counts.example + '" counts both groups as dead', () => {
     const findCounts = makeCountFinder(r)
     const counts = segment(r.numbers.conjoined_counts.example).sentences.flatMap(findCounts)

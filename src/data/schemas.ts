@@ -20,6 +20,7 @@ export const GenericSchema = z.object({
   weapon_doers: z.object({ pattern: z.string().min(1), example: z.string().min(1) }),
   member_of: z.object({ pattern: z.string().min(1), example: z.string().min(1), about: z.string() }),
   targets: z.object({ police: z.array(z.string().min(1)), military: z.array(z.string().min(1)), example: z.string().min(1) }),
+  security_forces: z.object({ about: z.string(), nouns: z.string().min(1), military_words: z.string().min(1), police_words: z.string().min(1), example: z.string().min(1), counter: z.string().min(1) }).optional(),
   nouns: z.array(z.object({
     kind: z.enum(['armed', 'civilians', 'protesters', 'rioters', 'military', 'police', 'government']),
     pattern: z.string().min(1), example: z.string().min(1),

@@ -40,7 +40,25 @@ export function makeActorFinder(r: Rules) {
   const match = makePhraseMatcher(entries)
   const memberOf = new RegExp(`^(${r.generic.member_of.pattern})( the)?$`)
 
+  const sf = r.generic.security_forces
+  const sfNouns = new Set(sf ? sf.nouns.split('|') : [])
+  const armyWord = new Set(sf ? sf.military_words.split('|') : []), policeWord = new Set(sf ? sf.police_words.split('|') : [])
+  // DEV_CODING: unqualified "security forces" are the police, unless the report tells of soldiers and of no police
+  const securityForcesAreMilitary = (sentences: Sentence[], actors: ActorMention[]) => {
+    const inForce = new Set(actors.filter((a) => a.ref.kind === 'police').flatMap((a) => sentences[a.sentence]?.words.slice(a.first, a.last + 1) ?? []))
+    const words = sentences.flatMap((s) => s.words).filter((w) => !inForce.has(w))
+    return words.some((w) => armyWord.has(w.lower)) && !words.some((w) => policeWord.has(w.lower))
+  }
   return function findActors(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
+    const found = findAll(sentences)
+    if (!sf || !securityForcesAreMilitary(sentences, found.actors)) return found
+    const isSecurityForces = (a: ActorMention) => {
+      const w = sentences[a.sentence]?.words ?? []
+      return sfNouns.has(w.slice(a.first, a.last + 1).map((x) => x.lower).join(' ')) || sfNouns.has(w.slice(a.last - 1, a.last + 1).map((x) => x.lower).join(' '))
+    }
+    return { ...found, actors: found.actors.map((a) => (a.ref.kind === 'police' && isSecurityForces(a) ? { ...a, ref: { ...a.ref, kind: 'military' as const } } : a)) }
+  }
+  function findAll(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
     const actors: ActorMention[] = []
     const countries: CountryMention[] = []
     for (const s of sentences) {
