@@ -245,6 +245,10 @@ const rows: [string, Row][] = [
     text: 'Rioters set fire to cars in Toulouse, Lille and Rennes on Friday night, police said.', published: '2005-11-05',
     events: [{ sub_event_type: 'Violent demonstration', location: 'Toulouse' }, { sub_event_type: 'Violent demonstration', location: 'Lille' }, { sub_event_type: 'Violent demonstration', location: 'Rennes' }],
   }],
+  ['an air force that bombs a village is an air strike', {
+    text: "The junta's air force bombed a village in Chin State on Sunday evening, killing three civilians.", published: '2023-05-01',
+    events: [{ sub_event_type: 'Air/drone strike', actor1: 'Military Forces of Myanmar', fatalities: 3 }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
