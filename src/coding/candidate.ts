@@ -166,7 +166,7 @@ export function makeCandidateStage(r: Rules) {
     }
     // an arrest with no conflict word of its own is news only in a report of violence ("police arrested six men" after a lynching)
     const violent = out.some((c) => !c.needsContext && CONTEXT_TYPES.has(c.type))
-    return { ...doc, triggers, candidates: markContext(out.filter((c) => !c.needsContext || violent)) }
+    return { ...doc, triggers, candidates: markContext(out.filter((c) => !c.needsContext || violent), doc.dates ?? []) }
   }
 }
 
@@ -196,13 +196,17 @@ function isSpeaker(words: Sentence['words'], a: ActorMention): boolean {
  * ("Tuesday's chemical attack" in a report on Friday's missile strike): background, as the codebook's
  * "mentioned as past context". So is an incident dated by a bare year told after a lead that names none.
  */
-function markContext(all: Candidate[]): Candidate[] {
+function markContext(all: Candidate[], dates: readonly DateMention[]): Candidate[] {
   // news dates its incident by a day or not at all; "In 2014, the group seized the islands" told after such a
   // lead is the story's history, even when the page shows no publication date to measure it against
   const first = all.find((c) => !c.background.value && c.clause.sentence <= 1)
+  // the year may stand in the sentence's opening clause ("In 2020, the islands were taken over by ...")
+  const yearOf = (c: Candidate) => (c.date?.yearOnly ? c.date : !c.date?.date ? dates.find((d) => d.yearOnly && d.sentence === c.clause.sentence && d.end <= c.clause.end && d.role !== 'report') : undefined)
   const cands = first && !first.date?.yearOnly
-    ? all.map((c) => c.clause.sentence > first.clause.sentence && !c.background.value && c.date?.yearOnly && c.date.role !== 'report'
-      ? { ...c, background: { value: true, rule: 'year-only-after-the-lead', span: c.date } } : c)
+    ? all.map((c) => {
+      const year = c.clause.sentence > first.clause.sentence && !c.background.value && c.date?.role !== 'report' ? yearOf(c) : undefined
+      return year ? { ...c, background: { value: true, rule: 'year-only-after-the-lead', span: year } } : c
+    })
     : all
   const lead = cands.find((c) => !c.background.value && c.date?.date && c.date.role !== 'report' && c.clause.sentence <= 1)
   if (!lead?.date?.date) return cands
