@@ -269,7 +269,7 @@ const rows: [string, Row][] = [
     text: 'At least ten soldiers were killed when militants attacked an army post near Diffa on Tuesday, officials said.\n\nThe insurgency, which began in 2009, has killed thousands.\n\nIn 2015, the militants seized islands in the lake and used them as bases.',
     events: [{ sub_event_type: 'Armed clash', fatalities: 10, event_date: null, background: false }],
   }],
-  ['a bare year in the sentence's other clause dates its incident as history too', {
+  ["a bare year in the sentence's other clause dates its incident as history too", {
     text: 'At least ten soldiers were killed when militants attacked an army post near Diffa on Tuesday, officials said.\n\nIn 2015 the insurgency spread to Niger; the militants killed dozens of villagers near Bosso.',
     events: [{ sub_event_type: 'Armed clash', fatalities: 10, background: false }],
   }],
