@@ -62,7 +62,7 @@ export function makeCoder(opts: CoderOptions = {}) {
       return { ...d, furniture, seg, ...(dateline ? { dateline } : {}) }
     }],
     ['published', publishedStage],
-    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
+    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences, d.text) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics).filter((x) => x.start >= (d.dateline?.end ?? 0)) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, gaz ? datelineCountry(gaz, d.text, d.dateline, d.countries!) : null)

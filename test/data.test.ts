@@ -34,7 +34,7 @@ const FORTY = 'SY IQ YE AF PK IN NG SO SD SS CD ML BF NE CM CF ET LY EG MZ MM PH
 
 /** Actor mentions the finder reads in one sentence. */
 function actorsIn(sentence: string): { text: string; m: ActorMention }[] {
-  return findActors(segment(sentence).sentences).actors.map((m) => ({ text: sentence.slice(m.start, m.end), m }))
+  return findActors(segment(sentence).sentences, sentence).actors.map((m) => ({ text: sentence.slice(m.start, m.end), m }))
 }
 
 describe('trigger classes and the sub-event rules agree', () => {
@@ -239,6 +239,11 @@ describe('each example sentence exercises its own entry', () => {
     expect(kinds(r.generic.security_forces!.example)).toEqual(['military', 'military'])
     expect(kinds(r.generic.security_forces!.counter)).toContain('police')
     expect(kinds(r.generic.security_forces!.counter)).not.toContain('military')
+  })
+
+  it('a comma parts a country from the force after it: "on the border with Burkina Faso, army sources said"', () => {
+    expect(actorsIn('Gunmen attacked a post on the border with Burkina Faso, army sources said.').map((f) => f.m.ref)).not.toContainEqual({ kind: 'military', country: 'BF' })
+    expect(actorsIn('Burkina Faso army troops attacked the camp.').map((f) => f.m.ref)).toContainEqual({ kind: 'military', country: 'BF' })
   })
 
   it('conjoined counts: "' + r.numbers.conjoined_counts.example + '" counts both groups as dead', () => {

@@ -49,8 +49,8 @@ export function makeActorFinder(r: Rules) {
     const words = sentences.flatMap((s) => s.words).filter((w) => !inForce.has(w))
     return words.some((w) => armyWord.has(w.lower)) && !words.some((w) => policeWord.has(w.lower))
   }
-  return function findActors(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
-    const found = findAll(sentences)
+  return function findActors(sentences: Sentence[], text = ''): { actors: ActorMention[]; countries: CountryMention[] } {
+    const found = findAll(sentences, text)
     if (!sf || !securityForcesAreMilitary(sentences, found.actors)) return found
     const isSecurityForces = (a: ActorMention) => {
       const w = sentences[a.sentence]?.words ?? []
@@ -58,7 +58,9 @@ export function makeActorFinder(r: Rules) {
     }
     return { ...found, actors: found.actors.map((a) => (a.ref.kind === 'police' && isSecurityForces(a) ? { ...a, ref: { ...a.ref, kind: 'military' as const } } : a)) }
   }
-  function findAll(sentences: Sentence[]): { actors: ActorMention[]; countries: CountryMention[] } {
+  function findAll(sentences: Sentence[], text: string): { actors: ActorMention[]; countries: CountryMention[] } {
+    // "on the border with Burkina Faso, army sources said": a comma between a country and a force parts them
+    const parted = (words: Word[], a: number, b: number) => crossesClause(words, a, b) || /[,;:()]/.test(text.slice(words[a]!.end, words[b]!.start))
     const actors: ActorMention[] = []
     const countries: CountryMention[] = []
     for (const s of sentences) {
@@ -73,10 +75,10 @@ export function makeActorFinder(r: Rules) {
           countries.push({ ...span, sentence: s.index, first: m.first, last: m.last, iso2: v.iso2, demonym: v.demonym })
           const next = found[i + 1]
           // "Iraqi forces", "Turkey's army", "Syrian government forces": the force of that country
-          if (next && next.value.t === 'role' && isForce(next.value.kind) && next.first - m.last <= 3 && !crossesClause(s.words, m.last, next.first)) {
+          if (next && next.value.t === 'role' && isForce(next.value.kind) && next.first - m.last <= 3 && !parted(s.words, m.last, next.first)) {
             actors.push(mention(s, m.first, next.last, { kind: next.value.kind, country: v.iso2 }, 'country+force'))
             i++
-          } else if (next && next.value.t === 'weapon' && next.first - m.last <= 2 && !crossesClause(s.words, m.last, next.first)) {
+          } else if (next && next.value.t === 'weapon' && next.first - m.last <= 2 && !parted(s.words, m.last, next.first)) {
             // "Russian missiles", "Turkish drones": the weapon is the forces of that state
             actors.push(mention(s, m.first, next.last, { kind: 'military', country: v.iso2 }, 'country+weapon'))
             i++

@@ -35,7 +35,7 @@ export function arabicStages(en: Rules, gaz: Gazetteer | null, locator: Locator,
     ['segment', (d) => ({ ...d, seg: segmentArabic(d.text) })],
     ['furniture', (d) => ({ ...d, furniture: [], seg: withoutFurniture(d.seg!, []) })],
     ['published', publishedStage],
-    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences) })],
+    ['actors', (d) => ({ ...d, ...findActors(d.seg!.sentences, d.text) })],
     ['dates', (d) => ({ ...d, dates: findDates(d.text, d.seg!.sentences, d.published, d.diagnostics) })],
     ['places', (d) => {
       const cands = candidateCountries(d.countries!, d.actors!, null)
