@@ -201,7 +201,9 @@ function markContext(all: Candidate[], dates: readonly DateMention[]): Candidate
   // lead is the story's history, even when the page shows no publication date to measure it against
   const first = all.find((c) => !c.background.value && c.clause.sentence <= 1)
   // the year may stand in the sentence's opening clause ("In 2020, the islands were taken over by ...")
-  const yearOf = (c: Candidate) => (c.date?.yearOnly ? c.date : !c.date?.date ? dates.find((d) => d.yearOnly && d.sentence === c.clause.sentence && d.end <= c.clause.end && d.role !== 'report') : undefined)
+  const years = new Map<number, DateMention[]>()
+  for (const d of dates) if (d.yearOnly && d.role !== 'report') (years.get(d.sentence) ?? years.set(d.sentence, []).get(d.sentence)!).push(d)
+  const yearOf = (c: Candidate) => (c.date?.yearOnly ? c.date : !c.date?.date ? years.get(c.clause.sentence)?.find((d) => d.end <= c.clause.end) : undefined)
   const cands = first && !first.date?.yearOnly
     ? all.map((c) => {
       const year = c.clause.sentence > first.clause.sentence && !c.background.value && c.date?.role !== 'report' ? yearOf(c) : undefined
