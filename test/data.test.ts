@@ -246,6 +246,13 @@ describe('each example sentence exercises its own entry', () => {
     expect(actorsIn('Burkina Faso army troops attacked the camp.').map((f) => f.m.ref)).toContainEqual({ kind: 'military', country: 'BF' })
   })
 
+  it('armed men who burn people\'s property have the people as the other side: "' + r.roles.one_sided.civilian_property!.example + '"', () => {
+    const code = makeCoder({ scorer: null })
+    const sides = (t: string) => code({ id: 'x', text: t, published: '2021-03-17' }).events!.map((e) => e.actor2)
+    expect(sides(r.roles.one_sided.civilian_property!.example)).toEqual(['Civilians (Nigeria)'])
+    expect(sides(r.roles.one_sided.civilian_property!.counter)).toEqual([null])
+  })
+
   it('conjoined counts: "' + r.numbers.conjoined_counts.example + '" counts both groups as dead', () => {
     const findCounts = makeCountFinder(r)
     const counts = segment(r.numbers.conjoined_counts.example).sentences.flatMap(findCounts)

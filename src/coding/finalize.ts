@@ -29,6 +29,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
   const MILITARY_SITE = anyOf(r.generic.targets.military)
   const WEAPON = new RegExp(`^(the )?(${r.generic.weapon_doers.pattern})$`, 'i')
   const ONE_SIDED = new Set(r.roles.one_sided.subs)
+  const CIVILIAN_PROPERTY = r.roles.one_sided.civilian_property ? anyOf(r.roles.one_sided.civilian_property.words) : null
   const DEFAULT_FORCE = new Set(r.roles.default_force.subs)
   const doerKinds = new Map(r.roles.doer_kinds.rules.flatMap((x) => x.subs.map((sub) => [sub, new Set(x.kinds)] as const)))
   return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
@@ -146,8 +147,13 @@ export function makeFinalizer(r: Rules, locate: Locator) {
       if (forces && forces.name !== a1?.name) a2 = { ...forces, rule: `target-is-a-${site}-site` }
     }
     if (a1 && a2 && a1.name === a2.name) a2 = null
-    // a base set up, property destroyed, a group reorganised: one side acts alone
-    if (ONE_SIDED.has(draft.sub)) a2 = null
+    // a base set up, property destroyed, a group reorganised: one side acts alone, unless armed men burn
+    // people's homes, schools or clinics: then the people are the other side (data/rules/roles.json one_sided)
+    if (ONE_SIDED.has(draft.sub)) {
+      const civil = CIVILIAN_PROPERTY && iso && a1 && a1.inter >= 1 && a1.inter <= 4 && draft.sub === 'Looting/property destruction'
+        && CIVILIAN_PROPERTY.test(draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' '))
+      a2 = civil ? namer.generic('civilians', iso, 'civilian-property') : null
+    }
     // fighting needs two sides: when the clause names one, the other is the report's main opposing side
     const needsOther = draft.type === 'Battles' || draft.sub === 'Non-violent transfer of territory' || (draft.type === 'Explosions/Remote violence' && !a2 && !hasKind('civilians') && deaths === 0)
     if (!a2 && a1 && needsOther) {
