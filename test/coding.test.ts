@@ -249,6 +249,10 @@ const rows: [string, Row][] = [
     text: "The junta's air force bombed a village in Chin State on Sunday evening, killing three civilians.", published: '2023-05-01',
     events: [{ sub_event_type: 'Air/drone strike', actor1: 'Military Forces of Myanmar', fatalities: 3 }],
   }],
+  ['the police who go to rescue the kidnapped are not the kidnappers', {
+    text: 'Gunmen kidnapped 42 villagers in a raid on a village in Zamfara State on Saturday, residents said.\n\nThe police later sent personnel to rescue the kidnapped villagers.', published: '2020-09-21',
+    events: [{ sub_event_type: 'Abduction/forced disappearance', actor1: 'Unidentified Armed Group (Nigeria)', actor2: 'Civilians (Nigeria)' }],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],

@@ -51,7 +51,12 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     const sideRemark = (p: Draft['parts'][number], i: number) => i > 0 && p.generic && victimsSide
     const agents = draft.parts.filter((p, i) => !sideRemark(p, i)).map((p) => p.roles.agent)
       .concat(draft.parts.filter(sideRemark).map((p) => p.roles.agent).filter((a) => a && !STATE.has(a.ref.kind)))
-    let agentM = agents.find((a) => a && a.ref.kind !== 'armed') ?? agents.find(Boolean) ?? null
+    // unnamed attackers who bomb, kidnap or kill, as first told, stay the doers unless a group is named: "police
+    // were searching for the man who hurled a grenade" later on does not make the police the bombers
+    const firstAgent = agents[0] ?? null
+    let agentM = victimsSide && firstAgent?.ref.kind === 'armed'
+      ? agents.find((a) => a && a.ref.kind === 'group') ?? firstAgent
+      : agents.find((a) => a && a.ref.kind !== 'armed') ?? agents.find(Boolean) ?? null
     let targetM = draft.parts.map((p) => p.roles.target).find((t) => t && t !== agentM) ?? null
     // data/rules/roles.json doer_kinds: soldiers "killed by a roadside bomb" are its target, never its doer
     const allowed = doerKinds.get(draft.sub)
