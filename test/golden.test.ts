@@ -18,7 +18,6 @@ const REGEN = process.env.REGEN === '1'
 const KNOWN_GAPS: Record<string, string> = {
   'kirkuk-raid-background': 'the 2014 takeover of Hawija gets geo_precision 2: "a few kilometres west of Hawija", which places Abbasi, is read as the place of the takeover',
   'kabul-market-bombing-claim': 'the May 2021 school bombing (background, "In May 2021, three bombs exploded ... in the area") is not extracted',
-  'zamfara-magami-attack': 'the doer is Military Forces of Nigeria (the "Nigeria" of the dateline "GUSAU, Nigeria —" right before "Armed bandits"); the dateless "search for the kidnapped villagers" becomes a third, spurious abduction dated the Monday',
   'balcad-base-attack': 'typed Shelling/artillery/missile attack because of the mortars, though troops fought back for two hours (codebook: remote weapons win only when one side could not fire back); the group\'s own claim of 17 dead becomes a second, spurious Armed clash against Civilians (Somalia) (codebook: one incident, the most conservative figure, 4)',
 }
 
