@@ -253,6 +253,9 @@ const rows: [string, Row][] = [
     text: 'Gunmen kidnapped 42 villagers in a raid on a village in Zamfara State on Saturday, residents said.\n\nThe police later sent personnel to rescue the kidnapped villagers.', published: '2020-09-21',
     events: [{ sub_event_type: 'Abduction/forced disappearance', actor1: 'Unidentified Armed Group (Nigeria)', actor2: 'Civilians (Nigeria)' }],
   }],
+  ['a loan deal with the IMF after easing exchange controls is no Agreement', {
+    text: 'Cash-strapped Ethiopia secured a deal with the International Monetary Fund for a new loan on Monday after easing foreign exchange controls.', published: '2024-07-30', events: [],
+  }],
   ['a court verdict reports no event', {
     text: 'A court in Baghdad on Monday sentenced five men to death for a bombing in 2016.', published: '2019-04-16', events: [],
   }],
