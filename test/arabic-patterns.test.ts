@@ -11,6 +11,12 @@ describe('common words are no places', () => {
     expect(code('نشر ناشطون صور المكان بعد انفجار قرب الموصل.').every((x) => x.location !== 'Tyre')).toBe(true)
   })
 
+  it('towns in a list are places, one event each; what the air force usually strikes is no event', () => {
+    expect(code('قصفت الطائرات الحربية يوم السبت بلدتي كفرنبل وسراقب في ريف إدلب.').map((x) => x.location)).toEqual(['Kafranbel', 'Saraqib'])
+    expect(code('شهدت مدن دمشق وحلب وحمص احتجاجات يوم الجمعة.').map((x) => x.location)).toEqual(['Damascus', 'Aleppo', 'Homs'])
+    expect(code('شنت طائرات حربية مساء الخميس غارات على مواقع داعش في مدينة سرت. وعادة ما يعمد سلاح الجو إلى ضرب مراكز داعش في درنة وصبراتة.').map((x) => x.location)).toEqual(['Sirte'])
+  })
+
   it('a Latin word inside Arabic text is no place name', () => {
     const events = code('قالت مصادر &quot;أمنية&quot; إن مسلحين قتلوا شرطيين اثنين في هجوم على نقطة تفتيش قرب بعقوبة.')
     expect(events.map((x) => x.location)).not.toContain('Al Kut')

@@ -1,3 +1,4 @@
+import type { Syntax } from '../data/syntax.js'
 import type { Doc } from '../doc.js'
 import type { ActorMention } from '../entities/actors.js'
 import type { DateMention } from '../entities/dates.js'
@@ -161,7 +162,7 @@ export function makeCandidateStage(r: Rules) {
           ...(needy ? { needsContext: true } : {}),
         }
         out.push(...splitKillingsFromAbductions(cand, classify(new Set(['KILL']), { ...roles, target: null }, null))
-          .flatMap((x) => splitByVictims(x, actors)).flatMap((x) => splitByPlace(doc.text, x)))
+          .flatMap((x) => splitByVictims(x, actors)).flatMap((x) => splitByPlace(doc.text, x, r.syntax)))
       }
     }
     // an arrest with no conflict word of its own is news only in a report of violence ("police arrested six men" after a lynching)
@@ -251,14 +252,13 @@ const SPLIT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence 
  * Codebook: one event per place. "Drones struck Abqaiq and the Khurais oilfield" is two events; a count
  * given for both is split evenly, the remainder to the first (a count for one place, told later, wins).
  */
-function splitByPlace(text: string, c: Candidate): Candidate[] {
+function splitByPlace(text: string, c: Candidate, syntax: Syntax): Candidate[] {
   const towns = c.places.filter((p) => p.feature !== 'admin1' && p.feature !== 'admin2')
   if (!SPLIT_TYPES.has(c.type) || towns.length < 2) return [c]
   // "Jableh and Tartus", "at Abqaiq and the Khurais oilfield", "Shebekino, Grayvoron and Borisovka"; not
   // "Alausa, Ikeja" (a place and its city): commas join a list only when "and" closes it
   const gaps = towns.slice(1).map((p, i) => text.slice(towns[i]!.end, p.start))
-  const AND = /^,?\s+and\s+(at\s+|in\s+)?(the\s+)?([\w'’-]+\s+){0,2}$/i
-  const joined = towns.slice(1).every((p) => !p.relative) && AND.test(gaps[gaps.length - 1]!) && gaps.slice(0, -1).every((g) => AND.test(g) || /^,\s+$/.test(g))
+  const joined = towns.slice(1).every((p) => !p.relative) && syntax.list_and.test(gaps[gaps.length - 1]!) && gaps.slice(0, -1).every((g) => syntax.list_and.test(g) || syntax.list_comma.test(g))
   if (!joined) return [c]
   const n = towns.length
   return towns.map((town, i) => ({

@@ -110,6 +110,9 @@ export function arabicRules(r: Rules): Rules {
       speaker_cues: words(actors.roles.speaker_before), own_deed_cues: words(actors.roles.own_deed_after),
       late_cues: new Set(normAll(dates.context.late)),
       kill_words: normAll(triggers.kill_words.words.split('|')),
+      // "بلدتي كفرنبل وحاس", "دمشق، حلب وحمص": the conjunction و is a clitic of the next name
+      list_and: /^\s*[،,]?\s*و$/,
+      list_comma: /^\s*[،,]\s*$/,
     },
   }
 }

@@ -32,6 +32,8 @@ const MAX_WORDS = 3
 const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
 const ARABIC_LETTER = /[\u0620-\u064A]/
+// the text between two names of a list: "، " or " و" (the conjunction is a clitic of the next name)
+const LIST_GAP = /^\s*(?:[،,]\s*و?|و)$/
 
 /** The word with the article if it has none, without it if it has: never-alone words count both ways. */
 const otherArticle = (w: string) => (w.startsWith('ال') ? w.slice(2) : `ال${w}`)
@@ -129,13 +131,17 @@ export function makeArabicPlaceFinder(dataDir: string) {
         const prev = ws[i - 1], prev2 = ws[i - 2]
         // "حكومة إقليم كردستان", "محافظ نينوى": the institution of a place, not where anything happened
         if ([prev, featureOf(prev) ? prev2 : undefined].some((x) => x && keysOf(x).some((k) => institution.has(k)))) { i = best.last; continue }
-        const feature = featureOf(prev)
+        const ownFeature = featureOf(prev)
         const prefix = best.prefixed ? arabicKey(w.text.slice(0, best.start - w.start)) : ''
         // "بمحافظة الأنبار": the feature noun carries the ب of "in"
-        const featureIn = feature && prev && inClitics.some((c) => prev.lower.startsWith(c)) && !featureWords.has(prev.lower)
-        const cue = inClitics.some((c) => prefix.includes(c)) || featureIn || (prev && inCue.has(prev.lower)) || (feature && prev2 && inCue.has(prev2.lower)) ? 'in'
+        const featureIn = ownFeature && prev && inClitics.some((c) => prev.lower.startsWith(c)) && !featureWords.has(prev.lower)
+        // "في بلدتي كفرنبل وحاس", "قرى أ، ب وج": a name that continues a list after a place takes its cue and feature
+        const last = out[out.length - 1]
+        const listed = last && last.sentence === s.index && last.last === i - 1 && LIST_GAP.test(text.slice(ws[i - 1]!.end, best.start)) ? last : null
+        const cue = listed ? listed.cue : inClitics.some((c) => prefix.includes(c)) || featureIn || (prev && inCue.has(prev.lower)) || (ownFeature && prev2 && inCue.has(prev2.lower)) ? 'in'
           : (prev && (nearCue.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
             : prev && fromCue.has(prev.lower) ? 'from' : null
+        const feature = listed && !ownFeature ? listed.feature : ownFeature
         // a name with no cue and no feature noun must be well known (a city, a province), as in English
         if (!cue && !feature && best.how !== 'well') continue
         // one word the gazetteer knows only as a village, after no more than في، ب or من, is most often a
