@@ -17,6 +17,13 @@ describe('common words are no places', () => {
     expect(code('شنت طائرات حربية مساء الخميس غارات على مواقع داعش في مدينة سرت. وعادة ما يعمد سلاح الجو إلى ضرب مراكز داعش في درنة وصبراتة.').map((x) => x.location)).toEqual(['Sirte'])
   })
 
+  it('an event in a region the gazetteer lacks is written in its country, unplaced; one with no country is not', () => {
+    const [e, more] = code('قتل 94 شخصا على الأقل في مواجهات بين قبيلتين متخاصمتين في دارفور غرب السودان.')
+    expect(more).toBeUndefined()
+    expect(e).toMatchObject({ sub_event_type: 'Armed clash', country: 'Sudan', location: null, geo_status: 'unresolved' })
+    expect(code('قتل 94 شخصا على الأقل في مواجهات بين قبيلتين متخاصمتين.')).toEqual([])
+  })
+
   it('a Latin word inside Arabic text is no place name', () => {
     const events = code('قالت مصادر &quot;أمنية&quot; إن مسلحين قتلوا شرطيين اثنين في هجوم على نقطة تفتيش قرب بعقوبة.')
     expect(events.map((x) => x.location)).not.toContain('Al Kut')
