@@ -239,6 +239,8 @@ describe('each example sentence exercises its own entry', () => {
     expect(kinds(r.generic.security_forces!.example)).toEqual(['military', 'military'])
     expect(kinds(r.generic.security_forces!.counter)).toContain('police')
     expect(kinds(r.generic.security_forces!.counter)).not.toContain('military')
+    // the police named as a speaker are police words too
+    expect(kinds('Security forces retook the town on Sunday after soldiers arrived, police said.')[0]).toBe('police')
   })
 
   it('a comma parts a country from the force after it: "on the border with Burkina Faso, army sources said"', () => {

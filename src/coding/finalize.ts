@@ -20,7 +20,8 @@ const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence agai
 const STATE = new Set(['military', 'police', 'government'])
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const anyOf = (phrases: string[]) => new RegExp(`\\b(${phrases.map(escape).join('|')})\\b`, 'i')
-const KILL_WORDS = /^(killed|killing|kill|kills|executed|massacred|massacre|murdered|slaughtered|beheaded|dead|died)$/
+// the classes whose words may report deaths without a number (the language's syntax says which words do)
+const DEATH_CLASSES = new Set(['KILL', 'MASSACRE'])
 
 /** Turns one draft (the clauses of one incident) into a coded event with evidence for every field. */
 export function makeFinalizer(r: Rules, locate: Locator) {
@@ -29,7 +30,9 @@ export function makeFinalizer(r: Rules, locate: Locator) {
   const MILITARY_SITE = anyOf(r.generic.targets.military)
   const WEAPON = new RegExp(`^(the )?(${r.generic.weapon_doers.pattern})$`, 'i')
   const ONE_SIDED = new Set(r.roles.one_sided.subs)
-  const CIVILIAN_PROPERTY = r.roles.one_sided.civilian_property ? anyOf(r.roles.one_sided.civilian_property.words) : null
+  const civilianProperty = r.roles.one_sided.civilian_property
+  const CIVILIAN_PROPERTY = civilianProperty ? anyOf(civilianProperty.words) : null
+  const ON_CIVILIAN_PROPERTY = new Set(civilianProperty?.subs ?? [])
   const DEFAULT_FORCE = new Set(r.roles.default_force.subs)
   const doerKinds = new Map(r.roles.doer_kinds.rules.flatMap((x) => x.subs.map((sub) => [sub, new Set(x.kinds)] as const)))
   return function finalize(draft: Draft, doc: Doc, claimant: ActorMention | null, reportGroup: ActorMention | null, inherited: NamedActor | null, sides: ActorMention[], reportDate: { date: string; precision: TimePrecision; evidence: Evidence } | null): SitrepEvent | null {
@@ -155,7 +158,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     // a base set up, property destroyed, a group reorganised: one side acts alone, unless armed men burn
     // people's homes, schools or clinics: then the people are the other side (data/rules/roles.json one_sided)
     if (ONE_SIDED.has(draft.sub)) {
-      const civil = CIVILIAN_PROPERTY && iso && a1 && a1.inter >= 1 && a1.inter <= 4 && draft.sub === 'Looting/property destruction'
+      const civil = CIVILIAN_PROPERTY && iso && a1 && a1.inter >= 1 && a1.inter <= 4 && ON_CIVILIAN_PROPERTY.has(draft.sub)
         && CIVILIAN_PROPERTY.test(draft.parts.map((p) => doc.text.slice(p.clause.start, p.clause.end)).join(' '))
       a2 = civil ? namer.generic('civilians', iso, 'civilian-property') : null
     }
@@ -175,8 +178,7 @@ export function makeFinalizer(r: Rules, locate: Locator) {
     let fatalities = lethal ? deaths : 0
     if (deathCounts.length) ev.fatalities = rule(deathCounts.some((d) => d.rule === 'death-toll') ? 'latest-death-toll' : 'first-reported-count', ...countSpans(deathsFrom.length ? deathsFrom : deathCounts))
     else {
-      const killWord = draft.parts.flatMap((p) => p.hits).find((h) => KILL_WORDS.test(doc.text.slice(h.start, h.end).toLowerCase())
-        || (doc.lang !== undefined && doc.lang !== 'en' && h.cls === 'KILL' && r.syntax.kill_words.some((w) => h.pattern.startsWith(w))))
+      const killWord = draft.parts.flatMap((p) => p.hits).find((h) => DEATH_CLASSES.has(h.cls) && r.syntax.death_words.some((w) => h.pattern.startsWith(w)))
       // codebook: deaths reported with no number count 3 for a limited attack
       if (killWord && VIOLENT.has(draft.type)) { fatalities = 3; ev.fatalities = rule('deaths-without-number', killWord) }
       else ev.fatalities = rule('no-deaths-reported')

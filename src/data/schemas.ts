@@ -90,7 +90,7 @@ export const RolesSchema = z.object({
   country_doer: z.object({ about: z.string(), not_after: z.array(z.string().min(1)), example: z.string().min(1) }),
   default_force: z.object({ about: z.string(), subs: z.array(z.string().min(1)), example: z.string().min(1) }),
   one_sided: z.object({ about: z.string(), subs: z.array(z.string().min(1)), example: z.string().min(1),
-    civilian_property: z.object({ about: z.string(), words: z.array(z.string().min(1)).min(1), example: z.string().min(1), counter: z.string().min(1) }).optional() }),
+    civilian_property: z.object({ about: z.string(), subs: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)).min(1), example: z.string().min(1), counter: z.string().min(1) }).optional() }),
 })
 
 export const PageFramesSchema = z.object({

@@ -22,6 +22,8 @@ export type Syntax = {
   late_cues: ReadonlySet<string>
   /** beginnings of words of killing: an incident even with no count */
   kill_words: readonly string[]
+  /** beginnings of the words of a killing or massacre that, with no number, count the codebook's 3 dead */
+  death_words: readonly string[]
   /** the text between two places of a list that "and" closes ("Jableh and Tartus"), and between the others ("A, B") */
   list_and: RegExp
   list_comma: RegExp
@@ -40,6 +42,7 @@ export const ENGLISH_SYNTAX: Syntax = {
   own_deed_cues: NONE,
   late_cues: new Set(['last month', 'last year', 'years ago', 'months ago', 'in the past']),
   kill_words: ['killed', 'killing', 'kills', 'massacred', 'executed', 'shot', 'gunned'],
+  death_words: ['kill', 'executed', 'massacre', 'murdered', 'slaughtered', 'beheaded', 'dead', 'died'],
   // "Jableh and Tartus", "at Abqaiq and the Khurais oilfield"
   list_and: /^,?\s+and\s+(at\s+|in\s+)?(the\s+)?([\w'’-]+\s+){0,2}$/i,
   list_comma: /^,\s+$/,

@@ -43,20 +43,22 @@ export function makeActorFinder(r: Rules) {
   const sf = r.generic.security_forces
   const sfNouns = new Set(sf ? sf.nouns.split('|') : [])
   const armyWord = new Set(sf ? sf.military_words.split('|') : []), policeWord = new Set(sf ? sf.police_words.split('|') : [])
-  // DEV_CODING: unqualified "security forces" are the police, unless the report tells of soldiers and of no police
-  const securityForcesAreMilitary = (sentences: Sentence[], actors: ActorMention[]) => {
-    const inForce = new Set(actors.filter((a) => a.ref.kind === 'police').flatMap((a) => sentences[a.sentence]?.words.slice(a.first, a.last + 1) ?? []))
-    const words = sentences.flatMap((s) => s.words).filter((w) => !inForce.has(w))
-    return words.some((w) => armyWord.has(w.lower)) && !words.some((w) => policeWord.has(w.lower))
+  const wordsOf = (sentences: Sentence[], a: ActorMention) => sentences[a.sentence]?.words.slice(a.first, a.last + 1) ?? []
+  // "security forces", "Iraqi security forces": the force's last two words, or all of them
+  const isSecurityForces = (sentences: Sentence[], a: ActorMention) => {
+    const w = wordsOf(sentences, a).map((x) => x.lower)
+    return a.ref.kind === 'police' && (sfNouns.has(w.join(' ')) || sfNouns.has(w.slice(-2).join(' ')))
   }
   return function findActors(sentences: Sentence[], text = ''): { actors: ActorMention[]; countries: CountryMention[] } {
     const found = findAll(sentences, text)
-    if (!sf || !securityForcesAreMilitary(sentences, found.actors)) return found
-    const isSecurityForces = (a: ActorMention) => {
-      const w = sentences[a.sentence]?.words ?? []
-      return sfNouns.has(w.slice(a.first, a.last + 1).map((x) => x.lower).join(' ')) || sfNouns.has(w.slice(a.last - 1, a.last + 1).map((x) => x.lower).join(' '))
-    }
-    return { ...found, actors: found.actors.map((a) => (a.ref.kind === 'police' && isSecurityForces(a) ? { ...a, ref: { ...a.ref, kind: 'military' as const } } : a)) }
+    // DEV_CODING: unqualified "security forces" are the police, unless the report tells of soldiers and of no
+    // police (words of the security forces' own names, "security troops", do not count)
+    const sfs = found.actors.filter((a) => isSecurityForces(sentences, a))
+    if (sfs.length === 0) return found
+    const inside = new Set(sfs.flatMap((a) => wordsOf(sentences, a)))
+    const words = sentences.flatMap((s) => s.words).filter((w) => !inside.has(w))
+    if (!words.some((w) => armyWord.has(w.lower)) || words.some((w) => policeWord.has(w.lower))) return found
+    return { ...found, actors: found.actors.map((a) => (a.ref.kind === 'police' && sfs.includes(a) ? { ...a, ref: { ...a.ref, kind: 'military' as const } } : a)) }
   }
   function findAll(sentences: Sentence[], text: string): { actors: ActorMention[]; countries: CountryMention[] } {
     // "on the border with Burkina Faso, army sources said": a comma between a country and a force parts them

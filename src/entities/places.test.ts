@@ -19,6 +19,10 @@ describe('place finder', () => {
     expect(places('KIRKUK/ERBIL — A bomb exploded in Tuz Khurmatu on Friday.').slice(0, 2).map((p) => p[1])).toEqual(['dateline', 'dateline'])
   })
 
+  it('a name continuing a list after a place takes its cue: "' + cues.list_joints!.example + '"', () => {
+    expect(places(cues.list_joints!.example, (n) => ['Lille', 'Rennes'].includes(n)).map((p) => [p[0], p[1]])).toEqual([['Toulouse', 'in'], ['Lille', 'in'], ['Rennes', 'in']])
+  })
+
   it('keeps a lowercase article joined by a hyphen in the name', () => {
     const found = places('Troops drove the militants out of al-Hadr on Friday.', (n) => n === 'al-Hadr')
     expect(found[0]?.[0]).toBe('al-Hadr')

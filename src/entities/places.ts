@@ -18,6 +18,8 @@ export type PlaceCues = {
   apposition?: string[]
   /** "the Daily Courier reported", "the Justice Ministry said": a name beside one of these is an organisation */
   organisation_words?: { words: string[]; example: string }
+  /** "in Toulouse, Lille and Rennes": the words that join the names of a list */
+  list_joints?: { words: string[]; example: string }
   /** "St. Petersburg", "Mt. Kenya": short forms whose full stop stays inside a name */
   abbreviations?: { words: string[]; example: string }
 }
@@ -39,6 +41,7 @@ export function makePlaceFinder(cues: PlaceCues) {
   const modifiers = new Set(cues.feature_modifiers ?? [])
   const organisation = new Set(cues.organisation_words?.words ?? [])
   const abbreviations = new Set(cues.abbreviations?.words ?? [])
+  const listGap = new RegExp(`^(,\\s+|,?\\s+(${(cues.list_joints?.words ?? ['and']).join('|')})\\s+)$`)
   const apposition = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}(?:${(cues.apposition ?? ['village', 'town']).join('|')})\\b`, 'i')
   const featureOf = new Map<string, Feature>()
   for (const [f, words] of Object.entries(cues.features) as [Feature, string[]][]) for (const w of words) featureOf.set(w, f)
@@ -100,7 +103,7 @@ export function makePlaceFinder(cues: PlaceCues) {
         while (c > 0 && c > k - 4 && !before.has(w[c]!.lower) && (DIRECTION_ADJ.test(w[c]!.lower) || /^(the|a|an)$/.test(w[c]!.lower) || featureOf.get(w[c]!.lower) === 'settlement')) c--
         // "in Toulouse, Lille and Rennes": a name continuing a list after a place takes that place's cue
         const last = out[out.length - 1]
-        const listed = last && last.sentence === s.index && last.cue && last.cue !== 'dateline' && /^(,\s+|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(last.end, w[k]!.start)) ? last.cue : null
+        const listed = last && last.sentence === s.index && last.cue && last.cue !== 'dateline' && listGap.test(text.slice(last.end, w[k]!.start)) ? last.cue : null
         const cue = prev && before.has(prev.lower) ? prev.lower : c < k - 1 && w[c] && before.has(w[c]!.lower) ? w[c]!.lower : listed
         const dateline = s.index === 0 && w[j]!.end <= datelineEnd
         const name = text.slice(w[k]!.start, (namedFeature ? next! : w[j]!).end)

@@ -87,24 +87,29 @@ export function byLetters(text: string): string {
   return 'ar'
 }
 
-let lists: Map<string, Set<string>> | undefined
+// each small word of data/lang/languages.json function_words, with the languages that use it
+let wordLanguages: Map<string, string[]> | undefined
 const LATIN_WORD = /\p{L}+/gu
+const LATIN_LETTER = /\p{Script=Latin}/gu
 /**
  * The Latin-script language other than English whose commonest small words a text uses far more than
- * English's (data/lang/languages.json `function_words`), or null: English, or too short to tell.
+ * English's (data/lang/languages.json `function_words`), 'und' for a text in another script (Devanagari,
+ * Cyrillic, Thai...), or null: English, or too short to tell.
  * @example byFunctionWords('Des hommes armés ont tué trois soldats près de la frontière, selon les autorités locales, qui ont été ...') // 'fr'
  */
 export function byFunctionWords(text: string): string | null {
   const fw = config().function_words
-  lists ??= new Map(Object.entries(fw.lists).map(([l, w]) => [l, new Set(w.split(' '))]))
+  if (!wordLanguages) {
+    wordLanguages = new Map()
+    for (const [l, words] of Object.entries(fw.lists)) for (const w of words.split(' ')) (wordLanguages.get(w) ?? wordLanguages.set(w, []).get(w)!).push(l)
+  }
   const sample = text.slice(0, 3000)
   const letters = sample.match(LETTER)?.length ?? 0
-  // Devanagari, Cyrillic, Thai...: no Latin-script language at all
-  if (letters >= fw.min_words && (sample.match(/\p{Script=Latin}/gu)?.length ?? 0) < fw.min_latin_share * letters) return 'und'
+  if (letters >= fw.min_words && (sample.match(LATIN_LETTER)?.length ?? 0) < fw.min_latin_share * letters) return 'und'
   const words = (sample.toLowerCase().match(LATIN_WORD) ?? []).slice(0, 300)
   if (words.length < fw.min_words) return null
   const hits = new Map<string, number>()
-  for (const w of words) for (const [l, set] of lists) if (set.has(w)) hits.set(l, (hits.get(l) ?? 0) + 1)
+  for (const w of words) for (const l of wordLanguages.get(w) ?? []) hits.set(l, (hits.get(l) ?? 0) + 1)
   const en = hits.get('en') ?? 0
   let best: string | null = null, most = 0
   for (const [l, n] of hits) if (l !== 'en' && n > most) { best = l; most = n }

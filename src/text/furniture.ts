@@ -22,10 +22,10 @@ const TEASER = /(…|\.\.\.)$/
  * headline-like lines (other stories). The article's own first line, its title, is never furniture.
  */
 export function makeFurnitureFinder(cfg: FurnitureRules) {
-  const rules = cfg.rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iu') }))
+  // span rules are found many times a line and tell a sentence's end by the capital after it: global, case-sensitive
+  const rules = cfg.rules.map((r) => ({ ...r, re: new RegExp(r.pattern, r.scope === 'span' ? 'gu' : 'iu') }))
   const byScope = (s: FurnitureRule['scope']) => rules.filter((r) => r.scope === s)
-  const tails = byScope('tail'), whole = byScope('line'), inline = byScope('inline'), prefix = byScope('prefix')
-  const spans = byScope('span').map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') }))
+  const tails = byScope('tail'), whole = byScope('line'), inline = byScope('inline'), prefix = byScope('prefix'), spans = byScope('span')
   return function findFurniture(text: string): Furniture[] {
     const out: Furniture[] = []
     const lines = linesOf(text)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Rules } from '../../data/load.js'
 import type { Country, Group, Unit } from '../../data/schemas.js'
 import { arabicKey } from '../arabic-normal.js'
+import { listGaps, readArabicPlaces } from './places.js'
 
 const readPack = <T>(dir: string, name: string): T => JSON.parse(readFileSync(join(dir, 'lang', 'ar', name), 'utf8')) as T
 
@@ -43,6 +44,7 @@ function adjectiveFor(adjectives: string[], gender: 'm' | 'f'): string[] {
 export function arabicRules(r: Rules): Rules {
   const actors = readPack<ActorsPack>(r.dir, 'actors.json')
   const triggers = readPack<TriggersPack>(r.dir, 'triggers.json')
+  const lists = listGaps(readArabicPlaces(r.dir).list_joints)
   const dates = readPack<DatesPack>(r.dir, 'dates.json')
   const frames = readPack<{ frames: { name: string; min: number; cues: string[] }[] }>(r.dir, 'page-frames.json')
   const english = new Map(r.groups.map((g) => [g.name, g]))
@@ -110,9 +112,10 @@ export function arabicRules(r: Rules): Rules {
       speaker_cues: words(actors.roles.speaker_before), own_deed_cues: words(actors.roles.own_deed_after),
       late_cues: new Set(normAll(dates.context.late)),
       kill_words: normAll(triggers.kill_words.words.split('|')),
-      // "بلدتي كفرنبل وحاس", "دمشق، حلب وحمص": the conjunction و is a clitic of the next name
-      list_and: /^\s*[،,]?\s*و$/,
-      list_comma: /^\s*[،,]\s*$/,
+      death_words: normAll(triggers.kill_words.words.split('|')),
+      // "بلدتي كفرنبل وحاس", "دمشق، حلب وحمص" (data/lang/ar/places.json list_joints)
+      list_and: lists.and,
+      list_comma: lists.comma,
     },
   }
 }

@@ -12,7 +12,18 @@ type PlacesPack = {
   needs_cue: { words: string }
   not_after: { words: string }
   clitics_not_before_names: { words: string }
+  list_joints: ListJoints
 }
+type ListJoints = { and: string; commas: string }
+
+/**
+ * The text between two names of a list (data/lang/ar/places.json list_joints): "and" closes it (" و", "، و": the
+ * conjunction is a clitic of the next name), a comma parts the others.
+ */
+export function listGaps(j: ListJoints): { and: RegExp; comma: RegExp } {
+  return { and: new RegExp(`^\\s*[${j.commas}]?\\s*${j.and}$`), comma: new RegExp(`^\\s*[${j.commas}]\\s*$`) }
+}
+export const readArabicPlaces = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', 'places.json'), 'utf8')) as PlacesPack
 type DatesPack = { weekdays: Record<string, number>; months: Record<string, number>; hijri_months: Record<string, number>; relative: Record<string, string> }
 type NumbersPack = { units: Record<string, number>; teens: Record<string, number>; tens: Record<string, number>; hundreds: Record<string, number>; vague: Record<string, number> }
 export type Known = (name: string) => 'well' | 'known' | null
@@ -32,8 +43,6 @@ const MAX_WORDS = 3
 const FEATURE_IN_ENGLISH: Record<Feature, string | null> = { settlement: 'town', admin2: 'district', admin1: 'province', area: 'area', facility: null }
 const LETTER = /\p{L}/u
 const ARABIC_LETTER = /[\u0620-\u064A]/
-// the text between two names of a list: "، " or " و" (the conjunction is a clitic of the next name)
-const LIST_GAP = /^\s*(?:[،,]\s*و?|و)$/
 
 /** The word with the article if it has none, without it if it has: never-alone words count both ways. */
 const otherArticle = (w: string) => (w.startsWith('ال') ? w.slice(2) : `ال${w}`)
@@ -56,7 +65,9 @@ function surfaceStart(w: Word, form: string): number {
  * or on their own when the gazetteer calls them well known (a city, a province).
  */
 export function makeArabicPlaceFinder(dataDir: string) {
-  const p = JSON.parse(readFileSync(join(dataDir, 'lang', 'ar', 'places.json'), 'utf8')) as PlacesPack
+  const p = readArabicPlaces(dataDir)
+  const gaps = listGaps(p.list_joints)
+  const listGap = (t: string) => gaps.and.test(t) || gaps.comma.test(t)
   const set = (s: string) => new Set(arabicKey(s).split('|'))
   const inCue = set(p.cues.in), nearCue = set(p.cues.near), direction = set(p.cues.direction), fromCue = set(p.cues.from)
   const featureWords = new Map<string, Feature>()
@@ -137,7 +148,7 @@ export function makeArabicPlaceFinder(dataDir: string) {
         const featureIn = ownFeature && prev && inClitics.some((c) => prev.lower.startsWith(c)) && !featureWords.has(prev.lower)
         // "في بلدتي كفرنبل وحاس", "قرى أ، ب وج": a name that continues a list after a place takes its cue and feature
         const last = out[out.length - 1]
-        const listed = last && last.sentence === s.index && last.last === i - 1 && LIST_GAP.test(text.slice(ws[i - 1]!.end, best.start)) ? last : null
+        const listed = last && last.sentence === s.index && last.last === i - 1 && listGap(text.slice(ws[i - 1]!.end, best.start)) ? last : null
         const cue = listed ? listed.cue : inClitics.some((c) => prefix.includes(c)) || featureIn || (prev && inCue.has(prev.lower)) || (ownFeature && prev2 && inCue.has(prev2.lower)) ? 'in'
           : (prev && (nearCue.has(prev.lower) || keysOf(prev).some((k) => direction.has(k)))) || (prev2 && nearCue.has(`${prev2.lower} ${prev?.lower}`)) ? 'near'
             : prev && fromCue.has(prev.lower) ? 'from' : null
